@@ -46,10 +46,14 @@ public:
         return convertParam<T>(p.name(), paramValue(p.name(), &item, index));
     }
     virtual Value paramValue(const QString& name, const Item* item, qsizetype index) const = 0;
+    /// A parameter as configured (default filled in), expressions left unevaluated: for list parameters whose
+    /// rows mix names (read once) and values (evaluated per item with evaluateText).
+    virtual Value rawParamValue(const QString& name) const = 0;
     /// Whether a parameter holds expressions (its value may differ per item).
     virtual bool isDynamic(const QString& name) const = 0;
-    /// Evaluates a template string that is not a parameter (a Set field's value inside a list row is one).
-    virtual Value evaluateText(const QString& text, const Item* item, qsizetype index) const = 0;
+    /// Evaluates template text found inside a parameter (a Set field's value in a list row); errors name
+    /// `paramName`.
+    virtual Value evaluateText(const QString& paramName, const QString& text, const Item* item, qsizetype index) const = 0;
 
     /// Looks a credential up by name; its secret values are redacted from everything the run records.
     virtual Credential credential(const QString& name) const = 0;
