@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QFileDevice>
 #include <QString>
 
 #include <expected>
@@ -11,7 +12,10 @@ namespace taskloom::engine {
 /// target only when every byte is written and flushed. A failure leaves the old file (or no file) behind.
 class AtomicFile {
 public:
-    static std::expected<void, QString> write(const QString& path, const QByteArray& bytes);
+    /// `permissions`, when given, apply to the temporary file before any byte is written, so a private file
+    /// is never readable by others, not even for a moment.
+    static std::expected<void, QString> write(const QString& path, const QByteArray& bytes,
+                                              QFileDevice::Permissions permissions = {});
 };
 
 } // namespace taskloom::engine

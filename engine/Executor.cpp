@@ -27,8 +27,11 @@ Executor::Executor(const NodeRegistry& registry, const ExpressionEngine* express
 Executor::~Executor()
 {
     // Abandoned calls (nodes that ignored their timeout) may still hold pool threads; do not wait for them.
+    // ~QThreadPool would wait for them without limit, so a pool that does not drain is left to the process
+    // (each abandoned call holds its own run alive until it returns).
     m_pool->clear();
-    m_pool->waitForDone(100);
+    if (!m_pool->waitForDone(100))
+        (void)m_pool.release();
 }
 
 RunResult Executor::run(const Flow& flow, const RunOptions& options)

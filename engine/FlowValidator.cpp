@@ -6,6 +6,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <cmath>
 
 namespace taskloom::engine {
@@ -105,8 +106,9 @@ void FlowValidator::checkValue(const ParamSpec& spec, const Value& v, const QStr
             break;
         }
         if ((spec.min && d < *spec.min) || (spec.max && d > *spec.max)) {
-            const QString lo = spec.min ? QString::number(*spec.min) : QStringLiteral("-∞");
-            const QString hi = spec.max ? QString::number(*spec.max) : QStringLiteral("∞");
+            // Value::toText, not QString::number: a limit of 2678400 reads as such, not as 2.6784e+06.
+            const QString lo = spec.min ? Value(*spec.min).toText() : QStringLiteral("-∞");
+            const QString hi = spec.max ? Value(*spec.max).toText() : QStringLiteral("∞");
             fail(QStringLiteral("%1 is outside the range %2 to %3").arg(v.toText(), lo, hi));
         }
         break;
@@ -293,6 +295,12 @@ void FlowValidator::checkLoopsAndCycles(const Flow& flow, QList<Problem>& out) c
                             QStringLiteral("\"%1\" is inside the loop body of \"%2\" and cannot connect to \"%3\" outside it; "
                                            "use the loop's other output for what comes after the loop")
                                 .arg(flow.nodes[size_t(from)].name, loop.name, flow.nodes[size_t(to)].name)});
+            } else if (!fromBody && toBody && from == qsizetype(li) && c.fromPort != spec.loopOutput) {
+                // The executor runs body nodes only from the loop output: this connection would never deliver.
+                out.append({Problem::Severity::Error, path,
+                            QStringLiteral("\"%1\" is inside the loop body of \"%2\" (it is reached from the \"%3\" output) "
+                                           "and cannot also take its \"%4\" output; connect the end of the body to \"%5\"")
+                                .arg(flow.nodes[size_t(to)].name, loop.name, spec.loopOutput, c.fromPort, spec.loopReturn)});
             } else if (!fromBody && toBody && from != qsizetype(li)) {
                 out.append({Problem::Severity::Error, path,
                             QStringLiteral("\"%1\" is outside the loop body of \"%2\" and cannot feed \"%3\" inside it")
@@ -330,9 +338,23 @@ void FlowValidator::checkLoopsAndCycles(const Flow& flow, QList<Problem>& out) c
         }
     }
     if (visited < n) {
+        // What Kahn leaves is the cycles and everything downstream of them. Peel off the nodes that lead back to
+        // none of the rest, so the message names the nodes on the cycle rather than those after it.
+        std::vector<bool> left(n);
+        for (size_t i = 0; i < n; ++i)
+            left[i] = indegree[i] > 0;
+        for (bool peeled = true; peeled;) {
+            peeled = false;
+            for (size_t i = 0; i < n; ++i) {
+                if (left[i] && std::none_of(next[i].cbegin(), next[i].cend(), [&](qsizetype j) { return left[size_t(j)]; })) {
+                    left[i] = false;
+                    peeled = true;
+                }
+            }
+        }
         QStringList names;
         for (size_t i = 0; i < n; ++i) {
-            if (indegree[i] > 0)
+            if (left[i])
                 names.append(QStringLiteral("\"%1\"").arg(flow.nodes[i].name));
         }
         out.append({Problem::Severity::Error, QStringLiteral("connections"),

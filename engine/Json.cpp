@@ -1,5 +1,6 @@
 #include "Json.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -75,7 +76,7 @@ private:
 
     bool parseValue(Value& out, int depth)
     {
-        if (depth > Json::maxDepth)
+        if (depth >= Json::maxDepth) // depth counts from 0: maxDepth levels are allowed, one more is not
             return setError(QStringLiteral("nesting deeper than %1 levels").arg(Json::maxDepth));
         skipSpace();
         if (m_p == m_end)
@@ -263,7 +264,9 @@ private:
                 buf.append(piece.toUtf8());
                 break;
             }
-            default: return setError(QStringLiteral("invalid escape '\\%1'").arg(QChar::fromLatin1(e)));
+            default:
+                m_p -= 2; // point at the backslash, where the escape starts
+                return setError(QStringLiteral("invalid escape '\\%1'").arg(QChar::fromLatin1(e)));
             }
         }
         return setError(QStringLiteral("unterminated string"));
@@ -311,12 +314,37 @@ private:
         double d = 0;
         const auto r = std::from_chars(start, m_p, d);
         if (r.ec == std::errc::result_out_of_range) {
-            d = (*start == '-') ? -HUGE_VAL : HUGE_VAL;
+            // from_chars reports underflow (1e-400) and overflow (1e400) alike: a tiny number reads as zero.
+            const double magnitude = underflows(start, m_p) ? 0.0 : HUGE_VAL;
+            d = (*start == '-') ? -magnitude : magnitude;
         } else if (r.ec != std::errc()) {
             return setError(QStringLiteral("invalid number"));
         }
         out = d;
         return true;
+    }
+
+    // Whether the decimal number in [begin, end) is closer to zero than a double can hold (rather than larger).
+    static bool underflows(const char* begin, const char* end)
+    {
+        const char* p = begin + (*begin == '-' ? 1 : 0);
+        const char* exp = std::find_if(p, end, [](char c) { return c == 'e' || c == 'E'; });
+        const char* point = std::find(p, exp, '.');
+        const char* first = std::find_if(p, exp, [](char c) { return c >= '1' && c <= '9'; });
+        if (first == exp)
+            return true; // all zeros
+        // The power of ten of the first significant digit, before the exponent.
+        const long long magnitude = first < point ? point - first - 1 : point - first;
+        if (exp == end)
+            return magnitude < 0;
+        const char* x = exp + 1;
+        const bool negative = *x == '-';
+        if (*x == '+' || *x == '-')
+            ++x;
+        long long exponent = 0;
+        if (std::from_chars(x, end, exponent).ec != std::errc())
+            return negative; // an exponent beyond 64 bits decides alone
+        return magnitude + (negative ? -exponent : exponent) < 0;
     }
 
     const char* m_p;
@@ -381,7 +409,10 @@ QByteArray inlineForm(const Value& v, qsizetype limit)
             if (!first)
                 out.append(", ");
             first = false;
-            out.append(inlineForm(e, limit));
+            const QByteArray element = inlineForm(e, limit);
+            if (element.isEmpty())
+                return {}; // the element's spaced form is too wide, so this one is too
+            out.append(element);
         }
         out.append(']');
     } else {
@@ -393,7 +424,10 @@ QByteArray inlineForm(const Value& v, qsizetype limit)
             first = false;
             appendEscaped(out, k);
             out.append(": ");
-            out.append(inlineForm(e, limit));
+            const QByteArray member = inlineForm(e, limit);
+            if (member.isEmpty())
+                return {};
+            out.append(member);
         }
         out.append('}');
     }

@@ -16,6 +16,7 @@ struct Problem {
 
     QString toString() const { return path.isEmpty() ? message : path + QStringLiteral(": ") + message; }
     bool isError() const { return severity == Severity::Error; }
+    bool operator==(const Problem&) const = default;
 
     static bool hasErrors(const QList<Problem>& problems)
     {

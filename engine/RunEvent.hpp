@@ -27,7 +27,7 @@ struct RunEvent {
     QString flowId;
     QString flowName;
     QDateTime time;            ///< UTC
-    QString nodeId;
+    QString nodeId;            ///< RunFinished: the node that failed the run, if one did
     QString nodeName;
     QString nodeType;
     RunStatus runStatus = RunStatus::Running;   ///< RunFinished
@@ -35,7 +35,7 @@ struct RunEvent {
     qint64 itemsIn = 0;
     qint64 itemsOut = 0;
     qint64 durationMs = 0;
-    int attempt = 0;
+    int attempt = 0;           ///< NodeRetry: the attempt about to start; NodeFinished: attempts made
     LogLevel level = LogLevel::Info;
     QString message;           ///< log line, error message, progress text
     QString errorCode;

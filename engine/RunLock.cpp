@@ -31,7 +31,8 @@ bool isPlainFileName(const QString& runId)
 
 RunLock::Error systemError(const QString& what, const QString& path)
 {
-    return {RunLock::Failure::Error, QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)))};
+    const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+    return {RunLock::Failure::Error, QStringLiteral("%1 %2: %3").arg(what, path, reason)};
 }
 
 // After flock succeeds the path may name another file: the holder removed it (release) between our open and

@@ -204,8 +204,12 @@ void RunScheduler::markCapturedNodes()
 RunResult RunScheduler::run()
 {
     m_clock.start();
-    if (m_flow.settings.timeoutMs > 0)
+    if (m_flow.settings.timeoutMs > 0) {
         m_deadline = Clock::now() + std::chrono::milliseconds(m_flow.settings.timeoutMs);
+        // A call running on this thread keeps the loop from watching the clock: the deadline reaches it
+        // through its token instead.
+        m_token = m_options.cancellation.child(m_deadline);
+    }
 
     RunEvent started;
     started.type = RunEvent::Type::RunStarted;
@@ -224,6 +228,7 @@ RunResult RunScheduler::run()
     } else {
         loop();
     }
+    releaseInstances();
     RunResult result = collectResult();
 
     RunEvent finished;
@@ -232,7 +237,12 @@ RunResult RunScheduler::run()
     finished.durationMs = result.durationMs;
     finished.message = result.error;
     finished.errorCode = result.errorCode;
-    finished.nodeId.clear();
+    // The failed node, if one failed: the run store shows where a run broke.
+    if (const FlowNode* failed = m_flow.nodeById(result.failedNodeId)) {
+        finished.nodeId = failed->id;
+        finished.nodeName = failed->name;
+        finished.nodeType = failed->type;
+    }
     emitEvent(finished);
     return result;
 }
@@ -416,6 +426,7 @@ void RunScheduler::dispatch(Call call, std::unique_lock<std::mutex>& lock, bool 
     if (affinity == Affinity::Desktop)
         m_desktopBusy = true;
     m_running.emplace(call.id, call);
+    ++n.callsInFlight;
 
     QCoreApplication* app = QCoreApplication::instance();
     const bool onMainThread = !app || QThread::currentThread() == app->thread();
@@ -447,7 +458,19 @@ void RunScheduler::execute(Call call)
     } else {
         outcome = invoke(n, call, token);
     }
+    --n.callsInFlight;
     complete(call, std::move(outcome));
+}
+
+void RunScheduler::releaseInstances()
+{
+    // Destroy node instances before the caller sees the result, not whenever the last pool task lets go of
+    // the scheduler: an instance that did not finish (the run failed or was cancelled) cleans up in its
+    // destructor — a CSV writer removes its temporary file — and callers may look at the disk right away.
+    for (auto& n : m_nodes) {
+        if (n->callsInFlight.load() == 0)
+            n->instance.reset();
+    }
 }
 
 RunScheduler::Outcome RunScheduler::invoke(Node& n, const Call& call, const CancellationToken& token)
@@ -753,6 +776,11 @@ void RunScheduler::emitEvent(RunEvent event)
     event.time = QDateTime::currentDateTimeUtc();
     event.message = m_redactor->redact(event.message);
     std::lock_guard lock(m_eventMutex);
+    // A call abandoned after its deadline may still log when it wakes up: its run is over by then, and the
+    // observers may be gone.
+    if (m_finished)
+        return;
+    m_finished = event.type == RunEvent::Type::RunFinished;
     for (RunObserver* o : m_options.observers)
         o->onEvent(event);
 }

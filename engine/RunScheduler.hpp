@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -70,6 +71,9 @@ public:
         const NodeType* type = nullptr;
         Ports ports;
         std::unique_ptr<NodeInstance> instance;
+        /// Calls dispatched and not yet returned from the instance, abandoned ones included: the instance is
+        /// released at the end of the run only when this is 0 (an abandoned call may still be using it).
+        std::atomic<int> callsInFlight{0};
         std::unique_ptr<ParamResolver> params;
         QList<QList<int>> inEdges;  // per input port, in connection order
         QList<QList<int>> outEdges; // per output port
@@ -136,6 +140,7 @@ private:
     void markCapturedNodes();
 
     void loop();
+    void releaseInstances();
     std::optional<Call> nextCall(Node& n, Clock::time_point now);
     bool hasRoom(const Node& n) const;
     bool isBounded(int edgeIndex) const;
@@ -172,6 +177,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::mutex m_eventMutex;
+    bool m_finished = false; // RunFinished was emitted (guarded by m_eventMutex)
     std::map<quint64, Call> m_running; // call id -> call in flight
     quint64 m_nextCallId = 1;
     bool m_stopping = false;

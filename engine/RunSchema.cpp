@@ -81,7 +81,8 @@ std::expected<QList<ModuleSteps>, QString> groupByModule(const Migrations& migra
                                                   "version of 1 or more are required")
                                        .arg(m.module)
                                        .arg(m.version));
-        auto it = std::find_if(modules.begin(), modules.end(), [&](const ModuleSteps& s) { return s.module == m.module; });
+        auto it = std::find_if(modules.begin(), modules.end(),
+                               [&](const ModuleSteps& s) { return s.module == m.module; });
         if (it == modules.end())
             it = modules.insert(modules.end(), ModuleSteps{m.module, {}});
         it->steps.append(m);
@@ -107,12 +108,13 @@ std::expected<void, RunStoreError> refuseNewer(RunDatabase& db, const QList<Modu
             return std::unexpected(RunStoreError{RunStoreError::Code::Database, current.error()});
         const int known = s.steps.last().version;
         if (*current > known)
-            return std::unexpected(RunStoreError{RunStoreError::Code::SchemaTooNew, QStringLiteral("%1 was written by a newer Taskloom: its '%2' schema is version "
-                                                  "%3, this build knows versions up to %4. Use a newer Taskloom "
-                                                  "or another data directory.")
-                                       .arg(db.path(), s.module)
-                                       .arg(*current)
-                                       .arg(known)});
+            return std::unexpected(RunStoreError{
+                RunStoreError::Code::SchemaTooNew,
+                QStringLiteral("%1 was written by a newer Taskloom: its '%2' schema is version %3, this build knows "
+                               "versions up to %4. Use a newer Taskloom or another data directory.")
+                    .arg(db.path(), s.module)
+                    .arg(*current)
+                    .arg(known)});
     }
     return {};
 }

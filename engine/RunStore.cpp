@@ -75,7 +75,8 @@ Object summaryJson(const RunSummary& r)
              {QStringLiteral("flowPath"), r.flowPath},
              {QStringLiteral("status"), runStatusName(r.status)},
              {QStringLiteral("startedAt"), r.startedAt.toString(Qt::ISODateWithMs)},
-             {QStringLiteral("finishedAt"), r.finishedAt.isValid() ? Value(r.finishedAt.toString(Qt::ISODateWithMs)) : Value()},
+             {QStringLiteral("finishedAt"),
+              r.finishedAt.isValid() ? Value(r.finishedAt.toString(Qt::ISODateWithMs)) : Value()},
              {QStringLiteral("durationMs"), r.durationMs < 0 ? Value() : Value(r.durationMs)},
              {QStringLiteral("trigger"), r.trigger},
              {QStringLiteral("storeItemData"), FlowSettings::storeItemDataName(r.storeMode)},
@@ -101,7 +102,7 @@ Object outputJson(const QSqlQuery& q)
                   {QStringLiteral("items"), items ? *items : Value(QString::fromUtf8(stored))}};
 }
 
-// Runs a probe lock found free (or missing): they are interrupted unless their row moved on meanwhile.
+// Runs whose lock nobody held (or whose lock file is gone) are interrupted, unless their row moved on since.
 std::expected<int, QString> markInterrupted(RunDatabase& db, const QStringList& runIds)
 {
     return db.write([&]() -> std::expected<int, QString> {
@@ -112,12 +113,13 @@ std::expected<int, QString> markInterrupted(RunDatabase& db, const QStringList& 
             auto q = db.query(
                 QStringLiteral("UPDATE runs SET status = 'interrupted',"
                                " finished_at = MAX(started_at,"
-                               "  COALESCE((SELECT MAX(COALESCE(finished_at, started_at)) FROM node_runs WHERE run_id = ?1), 0),"
-                               "  COALESCE((SELECT MAX(time) FROM logs WHERE run_id = ?1), 0)),"
+                               "  COALESCE((SELECT MAX(COALESCE(finished_at, started_at)) FROM node_runs"
+                               "   WHERE run_id = ?), 0),"
+                               "  COALESCE((SELECT MAX(time) FROM logs WHERE run_id = ?), 0)),"
                                " error_message = COALESCE(error_message, 'the process recording the run (pid '"
                                "  || pid || ') ended before the run finished')"
-                               " WHERE id = ?1 AND status = 'running'"),
-                {id});
+                               " WHERE id = ? AND status = 'running'"),
+                {id, id, id});
             if (!q)
                 return std::unexpected(q.error());
             if (q->numRowsAffected() <= 0)
@@ -151,7 +153,8 @@ std::expected<int, QString> deleteRuns(RunDatabase& db, const QStringList& runTa
     picked->finish();
     for (const QString& table : runTables) {
         const QString quoted = QString(table).replace(u'"', QStringLiteral("\"\""));
-        if (auto r = db.exec(QStringLiteral("DELETE FROM \"%1\" WHERE run_id IN (SELECT id FROM prune_ids)").arg(quoted)); !r)
+        const QString sql = QStringLiteral("DELETE FROM \"%1\" WHERE run_id IN (SELECT id FROM prune_ids)").arg(quoted);
+        if (auto r = db.exec(sql); !r)
             return std::unexpected(r.error());
     }
     if (auto r = db.exec(QStringLiteral("DELETE FROM runs WHERE id IN (SELECT id FROM prune_ids)")); !r)
@@ -166,7 +169,10 @@ QString RunStore::databasePath(const QString& dataDir)
     return QDir(dataDir).filePath(QStringLiteral("runs.db"));
 }
 
-RunStore::RunStore(QString dataDir, std::unique_ptr<RunDatabase> db) : m_dataDir(std::move(dataDir)), m_db(std::move(db)) {}
+RunStore::RunStore(QString dataDir, std::unique_ptr<RunDatabase> db)
+    : m_dataDir(std::move(dataDir)), m_db(std::move(db))
+{
+}
 
 RunStore::~RunStore()
 {
@@ -179,11 +185,11 @@ std::expected<std::unique_ptr<RunStore>, RunStoreError> RunStore::open(const QSt
 {
     const QString dir = QDir(dataDir).absolutePath();
     if (!QDir().mkpath(RunLock::lockDirectory(dir)))
-        return databaseError(QStringLiteral("cannot create the run store directory %1").arg(RunLock::lockDirectory(dir)));
+        return databaseError(QStringLiteral("cannot create %1").arg(RunLock::lockDirectory(dir)));
     Migrations all = RunSchema::engineMigrations();
     for (const Migration& m : moduleMigrations) {
         if (m.module == RunSchema::engineModule())
-            return databaseError(QStringLiteral("the migration module name '%1' is reserved for the engine").arg(m.module));
+            return databaseError(QStringLiteral("the migration module name '%1' is reserved").arg(m.module));
         all.append(m);
     }
     auto db = RunDatabase::open(databasePath(dir));
@@ -269,9 +275,8 @@ std::expected<QString, RunStoreError> RunStore::resolveRunId(const QString& idOr
 {
     if (idOrPrefix.isEmpty())
         return std::unexpected(RunStoreError{Code::NotFound, QStringLiteral("no run id given")});
-    auto q = m_db->query(QStringLiteral("SELECT id FROM runs WHERE id = ?1 OR substr(id, 1, length(?1)) = ?1"
-                                        " ORDER BY id = ?1 DESC, id LIMIT 6"),
-                         {idOrPrefix});
+    auto q = m_db->query(QStringLiteral("SELECT id FROM runs WHERE substr(id, 1, ?) = ? ORDER BY id != ?, id LIMIT 6"),
+                         {idOrPrefix.size(), idOrPrefix, idOrPrefix});
     if (!q)
         return databaseError(q.error());
     QStringList matches;

@@ -126,8 +126,9 @@ WriteResult writeNodeFinished(Statements& s, const RunEvent& ev)
 {
     const qint64 finished = msecs(ev.time);
     if (auto r = execute(s.nodeFinished,
-                         {ev.runId, text(ev.nodeId), text(ev.nodeName), text(ev.nodeType), nodeStatusName(ev.nodeStatus),
-                          finished - ev.durationMs, finished, ev.durationMs, ev.itemsIn, ev.itemsOut,
+                         {ev.runId, text(ev.nodeId), text(ev.nodeName), text(ev.nodeType),
+                          nodeStatusName(ev.nodeStatus), finished - ev.durationMs, finished, ev.durationMs, ev.itemsIn,
+                          ev.itemsOut,
                           qMax(ev.attempt, 1), textOrNull(ev.errorCode), textOrNull(ev.message)});
         !r)
         return r;
@@ -143,7 +144,8 @@ WriteResult writeEntry(Statements& s, const RunWriter::Entry& e)
                                       text(e.trigger), FlowSettings::storeItemDataName(e.storeMode), e.pid});
     case Type::RunFinished: return writeRunFinished(s, e);
     case Type::NodeStarted:
-        return execute(s.nodeStarted, {ev.runId, text(ev.nodeId), text(ev.nodeName), text(ev.nodeType), msecs(ev.time)});
+        return execute(s.nodeStarted,
+                       {ev.runId, text(ev.nodeId), text(ev.nodeName), text(ev.nodeType), msecs(ev.time)});
     case Type::NodeFinished: return writeNodeFinished(s, ev);
     case Type::NodeRetry:
         if (auto r = execute(s.nodeRetry, {ev.attempt, ev.runId, text(ev.nodeId)}); !r || ev.message.isEmpty())

@@ -7,9 +7,9 @@ packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config clang
   # engine and CLI
-  qt6-base-dev libqt6sql6-sqlite liblua5.4-dev libcurl4-openssl-dev libsodium-dev qtkeychain-qt6-dev
+  qt6-base-dev libqt6sql6-sqlite liblua5.4-dev libcurl4-openssl-dev libsodium-dev qtkeychain-qt6-dev libsecret-1-0
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 xvfb x11-utils xauth imagemagick
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 dbus-daemon xvfb x11-utils xauth imagemagick
 )
 
 missing=()

@@ -1,0 +1,178 @@
+// taskloom credentials add|list|remove: the vault. Values come from a prompt or standard input, never argv,
+// so they stay out of shell history and process listings.
+
+#include "Cli.hpp"
+#include "CommandLine.hpp"
+
+#include "app/runtime/Runtime.hpp"
+#include "engine/CredentialStore.hpp"
+#include "engine/Json.hpp"
+
+#include <QFile>
+
+#include <termios.h>
+#include <unistd.h>
+
+namespace taskloom::cli {
+
+using namespace engine;
+
+namespace {
+
+QString prompt(const QString& label, bool secret)
+{
+    err(label + QStringLiteral(": "));
+    termios old{};
+    const bool tty = isatty(STDIN_FILENO);
+    if (secret && tty) {
+        tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= tcflag_t(~ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    QFile in;
+    (void)in.open(stdin, QIODevice::ReadOnly);
+    QString line = QString::fromUtf8(in.readLine());
+    if (secret && tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        err(QString());
+    }
+    while (line.endsWith(u'\n') || line.endsWith(u'\r'))
+        line.chop(1);
+    return line;
+}
+
+// Standard input that is not a terminal: a JSON object of fields, "field=value" lines, or (for a credential
+// with one field) the value itself.
+std::expected<Object, QString> fieldsFromStdin(const QList<CredentialField>& fields)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return std::unexpected(QStringLiteral("cannot read standard input"));
+    QByteArray bytes = in.readAll();
+    auto json = Json::parse(bytes);
+    if (json && json->isObject()) {
+        Object o;
+        for (const auto& [k, v] : json->objectRef())
+            o.insert(k, v.toText());
+        return o;
+    }
+    while (bytes.endsWith('\n') || bytes.endsWith('\r'))
+        bytes.chop(1);
+    if (fields.size() == 1)
+        return Object{{fields.first().name, QString::fromUtf8(bytes)}};
+    Object o;
+    for (const QByteArray& line : bytes.split('\n')) {
+        const qsizetype eq = line.indexOf('=');
+        if (line.trimmed().isEmpty())
+            continue;
+        if (eq <= 0)
+            return std::unexpected(QStringLiteral("standard input: expected a JSON object or field=value lines"));
+        o.insert(QString::fromUtf8(line.left(eq)).trimmed(), QString::fromUtf8(line.mid(eq + 1)));
+    }
+    return o;
+}
+
+int add(app::Runtime& rt, CredentialStore& store, const QStringList& args)
+{
+    CommandLine cl(QStringLiteral("credentials add"),
+                   QStringLiteral("Adds or replaces a credential. Field values are asked for (or read from standard input: a JSON object, "
+                                  "field=value lines, or the value alone for one-field types), never taken from the command line."));
+    cl.addPositional(QStringLiteral("name"), QStringLiteral("The name flows refer to."));
+    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("The credential type (taskloom nodes --json lists them)."), QStringLiteral("type"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Data folder."), QStringLiteral("dir"));
+    cl.addOption(type);
+    cl.addOption(dataDir);
+    if (auto code = cl.parse(args, 1, 1))
+        return *code;
+    const QString name = cl.parser().positionalArguments().first();
+    if (!cl.parser().isSet(type))
+        return fail(Usage, QStringLiteral("credentials add %1: --type is required").arg(name));
+    const QString typeId = cl.parser().value(type);
+    const CredentialTypeSpec* spec = rt.registry().credentialType(typeId);
+    if (!spec) {
+        QStringList known;
+        for (const CredentialTypeSpec& c : rt.registry().credentialTypes())
+            known.append(c.type);
+        return fail(Usage, QStringLiteral("credentials add %1: unknown type \"%2\" (known: %3)").arg(name, typeId, known.join(QStringLiteral(", "))));
+    }
+    Object fields;
+    if (isatty(STDIN_FILENO)) {
+        for (const CredentialField& f : spec->fields)
+            fields.insert(f.name, prompt(f.title.isEmpty() ? f.name : f.title, f.secret));
+    } else {
+        auto read = fieldsFromStdin(spec->fields);
+        if (!read)
+            return fail(Usage, QStringLiteral("credentials add %1: %2").arg(name, read.error()));
+        fields = *read;
+    }
+    for (const CredentialField& f : spec->fields) {
+        if (!fields.contains(f.name))
+            return fail(Usage, QStringLiteral("credentials add %1: field \"%2\" missing").arg(name, f.name));
+    }
+    for (const QString& k : fields.keys()) {
+        bool known = false;
+        for (const CredentialField& f : spec->fields)
+            known = known || f.name == k;
+        if (!known)
+            return fail(Usage, QStringLiteral("credentials add %1: type %2 has no field \"%3\"").arg(name, typeId, k));
+    }
+    if (auto r = store.put(Credential{name, typeId, fields}); !r)
+        return fail(NodeFailed, QStringLiteral("credentials add %1: %2").arg(name, r.error()));
+    out(QStringLiteral("saved credential \"%1\" (%2)\n").arg(name, typeId));
+    return Ok;
+}
+
+} // namespace
+
+int credentialsCommand(const QStringList& args)
+{
+    const QString usage = QStringLiteral("usage: taskloom credentials add NAME --type TYPE | list | remove NAME [--data-dir DIR]");
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h") {
+        out(usage + u'\n');
+        return args.isEmpty() ? Usage : Ok;
+    }
+    const QString sub = args.first();
+    QStringList rest = args.mid(1);
+    QString dataDir;
+    const qsizetype at = rest.indexOf(QStringLiteral("--data-dir"));
+    if (at >= 0 && at + 1 < rest.size())
+        dataDir = rest[at + 1];
+    auto runtime = app::Runtime::create({dataDir, true});
+    if (!runtime)
+        return fail(Usage, runtime.error());
+    if (sub != u"add" && sub != u"list" && sub != u"remove")
+        return fail(Usage, QStringLiteral("credentials: unknown command \"%1\"; %2").arg(sub, usage));
+    auto store = (*runtime)->credentials();
+    if (!store)
+        return fail(NodeFailed, QStringLiteral("credentials: %1").arg(store.error()));
+    if (sub == u"add")
+        return add(**runtime, **store, rest);
+    CommandLine cl(QStringLiteral("credentials ") + sub,
+                   sub == u"list" ? QStringLiteral("Lists credential names and types (never values).") : QStringLiteral("Removes a credential."));
+    const QCommandLineOption dd(QStringLiteral("data-dir"), QStringLiteral("Data folder."), QStringLiteral("dir"));
+    cl.addOption(dd);
+    if (sub == u"remove")
+        cl.addPositional(QStringLiteral("name"), QStringLiteral("The credential to remove."));
+    if (auto code = cl.parse(rest, sub == u"remove" ? 1 : 0, sub == u"remove" ? 1 : 0))
+        return *code;
+    if (sub == u"remove") {
+        const QString name = cl.parser().positionalArguments().first();
+        if (auto r = (*store)->remove(name); !r)
+            return fail(Usage, QStringLiteral("credentials remove %1: %2").arg(name, r.error()));
+        out(QStringLiteral("removed credential \"%1\"\n").arg(name));
+        return Ok;
+    }
+    auto entries = (*store)->list();
+    if (!entries)
+        return fail(NodeFailed, QStringLiteral("credentials list: %1").arg(entries.error()));
+    QString text;
+    for (const CredentialStore::Entry& e : *entries)
+        text += QStringLiteral("%1  %2\n").arg(e.name, -30).arg(e.type);
+    if (entries->isEmpty())
+        err(QStringLiteral("no credentials in %1").arg((*runtime)->dataDir()));
+    out(text);
+    return Ok;
+}
+
+} // namespace taskloom::cli

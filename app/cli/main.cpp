@@ -1,0 +1,64 @@
+// taskloom: run, check and inspect flows from the command line.
+
+#include "Cli.hpp"
+
+#include "app/runtime/ProcessStartup.hpp"
+
+#include <QCoreApplication>
+
+using namespace taskloom;
+
+namespace {
+
+const char* usage = R"(usage: taskloom <command> [options]
+
+Commands:
+  run FLOW          run a flow headless and print its result as JSON
+  validate FLOW     check a flow and list every problem
+  nodes [TYPE]      list node types, or describe one (--json for the specs)
+  runs              list, show and prune recorded runs
+  credentials       add, list and remove credentials in the vault
+
+Options:
+  --version         print the version
+  --help            this help; every command also takes --help
+
+Exit codes: 0 succeeded, 1 a node failed, 2 invalid flow or usage, 3 cancelled, 4 timed out.
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    app::prepareProcessEnvironment(argc, argv);
+    app::dieWithParentIfAsked();
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("taskloom"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TASKLOOM_VERSION));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        cli::err(QString::fromUtf8(usage));
+        return cli::Usage;
+    }
+    const QString command = args.takeFirst();
+    if (command == u"--version" || command == u"-v" || command == u"version") {
+        cli::out(QStringLiteral("taskloom %1\n").arg(QStringLiteral(TASKLOOM_VERSION)));
+        return cli::Ok;
+    }
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        cli::out(QString::fromUtf8(usage));
+        return cli::Ok;
+    }
+    if (command == u"run")
+        return cli::runCommand(args);
+    if (command == u"validate")
+        return cli::validateCommand(args);
+    if (command == u"nodes")
+        return cli::nodesCommand(args);
+    if (command == u"runs")
+        return cli::runsCommand(args);
+    if (command == u"credentials")
+        return cli::credentialsCommand(args);
+    return cli::fail(cli::Usage, QStringLiteral("unknown command \"%1\" (taskloom --help lists them)").arg(command));
+}

@@ -1,0 +1,149 @@
+#include "Runtime.hpp"
+
+#include "DataDir.hpp"
+
+#include "engine/FlowReader.hpp"
+#include "engine/FlowValidator.hpp"
+#include "engine/RunRecorder.hpp"
+#include "engine/RunStore.hpp"
+#include "nodes/builtin.hpp"
+#include "scripts/LuaExpressionEngine.hpp"
+#include "vault/Vault.hpp"
+
+#include <QDir>
+#include <QRegularExpression>
+
+namespace taskloom::app {
+
+using namespace engine;
+
+QString LoadedFlow::describe(const Problem& problem) const
+{
+    static const QRegularExpression nodePath(QStringLiteral("^nodes\\[(\\d+)\\]"));
+    const auto m = nodePath.match(problem.path);
+    if (!m.hasMatch() || !flow)
+        return problem.toString();
+    const qsizetype index = m.captured(1).toLongLong();
+    if (index < 0 || index >= qsizetype(flow->nodes.size()))
+        return problem.toString();
+    return QStringLiteral("%1 (node \"%2\"): %3").arg(problem.path, flow->nodes[size_t(index)].name, problem.message);
+}
+
+std::expected<std::unique_ptr<Runtime>, QString> Runtime::create(const Options& options)
+{
+    std::unique_ptr<Runtime> rt(new Runtime);
+    rt->m_dataDir = resolveDataDir(options.dataDir);
+    rt->m_useKeyring = options.useKeyring;
+    nodes::registerBuiltinNodes(rt->m_registry);
+    rt->m_expressions = std::make_unique<scripts::LuaExpressionEngine>();
+    auto settings = UserSettings::load(rt->m_dataDir);
+    if (!settings)
+        return std::unexpected(settings.error());
+    rt->m_settings = *settings;
+    return rt;
+}
+
+Runtime::~Runtime() = default;
+
+LoadedFlow Runtime::loadFlow(const QString& path) const
+{
+    LoadedFlow out;
+    out.path = path;
+    FlowReader::Result r = FlowReader::load(path, m_registry);
+    out.problems = r.problems;
+    out.flow = std::move(r.flow);
+    if (out.flow) {
+        for (const Problem& p : validate(*out.flow)) {
+            // The reader already reported unknown node types.
+            if (!out.problems.contains(p))
+                out.problems.append(p);
+        }
+    }
+    return out;
+}
+
+QList<Problem> Runtime::validate(const Flow& flow) const
+{
+    return FlowValidator(m_registry, m_expressions.get()).validate(flow);
+}
+
+std::expected<RunStore*, QString> Runtime::store()
+{
+    if (!m_store) {
+        auto s = RunStore::open(m_dataDir);
+        if (!s)
+            return std::unexpected(QStringLiteral("run store in %1: %2").arg(m_dataDir, s.error().message));
+        m_store = std::move(*s);
+    }
+    return m_store.get();
+}
+
+std::expected<CredentialStore*, QString> Runtime::credentials()
+{
+    if (!m_vault && m_vaultError.isEmpty()) {
+        vault::Vault::Options o;
+        o.useKeyring = m_useKeyring;
+        auto v = vault::Vault::open(m_dataDir, o);
+        if (v)
+            m_vault = std::move(*v);
+        else
+            m_vaultError = v.error();
+    }
+    if (!m_vault)
+        return std::unexpected(m_vaultError);
+    return m_vault.get();
+}
+
+Runtime::RunOutcome Runtime::run(RunRequest request)
+{
+    RunOutcome outcome;
+    RunOptions& o = request.options;
+    o.flowPath = request.flowPath;
+    if (o.env.isEmpty())
+        o.env = m_settings.allowedEnvironment();
+    if (!o.credentials && usesCredentials(*request.flow, m_registry)) {
+        auto c = credentials();
+        if (c)
+            o.credentials = *c;
+        else
+            outcome.warnings.append(QStringLiteral("credentials vault: %1").arg(c.error()));
+    }
+    std::unique_ptr<RunRecorder> recorder;
+    if (request.flow->settings.storeItemData != StoreItemData::Full)
+        o.maxSampleItems = 0; // nobody keeps item data: do not collect it
+    if (request.record) {
+        auto s = store();
+        if (s) {
+            recorder = std::make_unique<RunRecorder>(
+                **s, RunRecorder::Options{request.flow->settings.storeItemData, request.flowPath, request.trigger});
+            o.observers.append(recorder.get());
+        } else {
+            outcome.warnings.append(s.error());
+        }
+    }
+    Executor executor(m_registry, m_expressions.get());
+    outcome.result = executor.run(*request.flow, o);
+    if (recorder) {
+        if (auto f = recorder->flush(); !f)
+            outcome.warnings.append(QStringLiteral("run store: %1").arg(f.error()));
+    }
+    return outcome;
+}
+
+bool usesCredentials(const Flow& flow, const NodeRegistry& registry)
+{
+    for (const FlowNode& n : flow.nodes) {
+        const NodeType* t = registry.find(n.type);
+        if (!t)
+            continue;
+        for (const ParamSpec& p : t->spec().params) {
+            if (p.type == ParamType::Credential && !n.params.value(p.name).toText().isEmpty())
+                return true;
+        }
+        if (!t->spec().credentialTypes.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+} // namespace taskloom::app

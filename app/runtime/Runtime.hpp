@@ -1,0 +1,90 @@
+#pragma once
+
+#include "UserSettings.hpp"
+
+#include "engine/Executor.hpp"
+#include "engine/Flow.hpp"
+#include "engine/NodeRegistry.hpp"
+#include "engine/Problem.hpp"
+
+#include <expected>
+#include <memory>
+#include <optional>
+
+namespace taskloom::engine {
+class CredentialStore;
+class ExpressionEngine;
+class RunStore;
+} // namespace taskloom::engine
+
+namespace taskloom::app {
+
+/// A flow file read and checked against the node specs.
+struct LoadedFlow {
+    QString path;
+    std::optional<engine::Flow> flow;
+    QList<engine::Problem> problems;
+
+    bool ok() const { return flow.has_value() && !engine::Problem::hasErrors(problems); }
+    /// "nodes[3].params.url (node \"Fetch\"): required parameter missing", naming the node behind a path.
+    QString describe(const engine::Problem& problem) const;
+};
+
+/// What every program (CLI, studio, daemon) builds first: the node registry with every pack, the expression
+/// engine, the data folder, the user's settings, and on demand the run store and the credentials vault. One
+/// runtime per process; the run store belongs to the thread that created the runtime.
+class Runtime {
+public:
+    struct Options {
+        QString dataDir;        ///< empty: $TASKLOOM_HOME or the XDG data folder
+        bool useKeyring = true; ///< false: the vault keeps its key in a key file (servers, CI)
+    };
+
+    static std::expected<std::unique_ptr<Runtime>, QString> create(const Options& options);
+    ~Runtime();
+
+    const engine::NodeRegistry& registry() const { return m_registry; }
+    const engine::ExpressionEngine& expressions() const { return *m_expressions; }
+    const QString& dataDir() const { return m_dataDir; }
+    const UserSettings& settings() const { return m_settings; }
+
+    LoadedFlow loadFlow(const QString& path) const;
+    /// Problems of an in-memory flow (the studio's current document).
+    QList<engine::Problem> validate(const engine::Flow& flow) const;
+
+    /// Opens the run store on first use.
+    std::expected<engine::RunStore*, QString> store();
+    /// Opens the credentials vault on first use.
+    std::expected<engine::CredentialStore*, QString> credentials();
+
+    struct RunRequest {
+        const engine::Flow* flow = nullptr;
+        QString flowPath;
+        engine::RunOptions options;
+        bool record = true;     ///< record the run in the run store
+        QString trigger = QStringLiteral("manual");
+    };
+    struct RunOutcome {
+        engine::RunResult result;
+        QStringList warnings; ///< recording problems: the run itself is unaffected
+    };
+    /// The one way every program runs a flow: credentials, allowed environment, recording.
+    RunOutcome run(RunRequest request);
+
+private:
+    Runtime() = default;
+
+    engine::NodeRegistry m_registry;
+    std::unique_ptr<engine::ExpressionEngine> m_expressions;
+    QString m_dataDir;
+    UserSettings m_settings;
+    bool m_useKeyring = true;
+    std::unique_ptr<engine::RunStore> m_store;
+    std::unique_ptr<engine::CredentialStore> m_vault;
+    QString m_vaultError;
+};
+
+/// Whether a flow names any credential (so a run without one never touches the keyring).
+bool usesCredentials(const engine::Flow& flow, const engine::NodeRegistry& registry);
+
+} // namespace taskloom::app

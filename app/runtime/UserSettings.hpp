@@ -1,0 +1,30 @@
+#pragma once
+
+#include "engine/Value.hpp"
+
+#include <QString>
+#include <QStringList>
+
+#include <expected>
+
+namespace taskloom::app {
+
+/// The user's own settings (`<dataDir>/settings.json`): grants that must never come from a flow file, such as
+/// which environment variables expressions may read. A missing file means defaults.
+class UserSettings {
+public:
+    static std::expected<UserSettings, QString> load(const QString& dataDir);
+
+    /// Environment variable names (globs like TASKLOOM_VAR_*) that `env` in expressions may read.
+    /// Default: TASKLOOM_VAR_*.
+    const QStringList& envAllowList() const { return m_envAllow; }
+    /// The allowed variables with their values, for RunOptions::env.
+    engine::Object allowedEnvironment() const;
+    const engine::Object& raw() const { return m_raw; }
+
+private:
+    QStringList m_envAllow{QStringLiteral("TASKLOOM_VAR_*")};
+    engine::Object m_raw;
+};
+
+} // namespace taskloom::app

@@ -1,0 +1,13 @@
+#pragma once
+
+struct lua_State;
+
+namespace taskloom::scripts {
+
+/// Opens the parts of the standard library a sandboxed script may use and replaces the dangerous ones:
+/// base without dofile / loadfile, `load` in text mode only, `require` for bundled modules only, string without
+/// dump (and a locked string metatable), table, math, utf8, coroutine, and os.time / clock / date / difftime.
+/// pcall, xpcall, coroutine.resume and coroutine.close re-raise fatal errors (budget, memory cap, cancellation).
+void installSafeLibraries(lua_State* L);
+
+} // namespace taskloom::scripts
