@@ -63,6 +63,8 @@ public:
     /// The event that started the run (`--trigger FILE`), empty for manual runs.
     virtual const Object& triggerData() const = 0;
     virtual const Object& variables() const = 0;
+    /// The environment variables the user allowed flows to read (user settings, never the flow file).
+    virtual const Object& environment() const = 0;
 
     virtual const CancellationToken& cancellation() const = 0;
     bool isCancelled() const { return cancellation().isCancelled(); }

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <cmath>
+
 namespace taskloom::engine {
 
 namespace {
@@ -79,6 +81,10 @@ private:
             error(path + u'.' + key.toString(), QStringLiteral("expected a number, found %1").arg(v->typeName()));
             return std::nullopt;
         }
+        if (!std::isfinite(v->toDouble())) { // 1e400 reads as infinity, which JSON cannot write back
+            error(path + u'.' + key.toString(), QStringLiteral("number out of range"));
+            return std::nullopt;
+        }
         if (v->toDouble() < min) {
             error(path + u'.' + key.toString(), QStringLiteral("must be at least %1, found %2").arg(min).arg(v->toText()));
             return std::nullopt;
@@ -118,9 +124,10 @@ private:
 
     static std::optional<Position> readPosition(const Value& v)
     {
-        if (v.isArray() && v.arrayRef().size() == 2 && v.arrayRef().at(0).isNumber() && v.arrayRef().at(1).isNumber())
+        const auto coordinate = [](const Value& c) { return c.isNumber() && std::isfinite(c.toDouble()); };
+        if (v.isArray() && v.arrayRef().size() == 2 && coordinate(v.arrayRef().at(0)) && coordinate(v.arrayRef().at(1)))
             return Position{v.arrayRef().at(0).toDouble(), v.arrayRef().at(1).toDouble()};
-        if (v.isObject() && v.objectRef().value(u"x").isNumber() && v.objectRef().value(u"y").isNumber())
+        if (v.isObject() && coordinate(v.objectRef().value(u"x")) && coordinate(v.objectRef().value(u"y")))
             return Position{v.objectRef().value(u"x").toDouble(), v.objectRef().value(u"y").toDouble()};
         return std::nullopt;
     }

@@ -524,6 +524,8 @@ QString Json::formatDouble(double d)
 {
     if (!std::isfinite(d))
         return QStringLiteral("null");
+    if (d == 0)
+        return QStringLiteral("0"); // -0 too, as JSON.stringify does: "-0" would read back as the integer 0
     char buf[64];
     const auto r = std::to_chars(buf, buf + sizeof buf, d);
     QString s = QString::fromLatin1(buf, r.ptr - buf);

@@ -24,6 +24,7 @@ public:
     const ItemList& runInput() const override { return m_run.runInput(); }
     const Object& triggerData() const override { return m_run.options().trigger; }
     const Object& variables() const override { return m_run.variables(); }
+    const Object& environment() const override { return m_run.options().env; }
     const CancellationToken& cancellation() const override { return m_token; }
     void log(LogLevel level, const QString& message) override;
     void progress(double fraction, const QString& message) override;

@@ -15,6 +15,15 @@ const ItemList& Inputs::port(int index) const
     return index >= 0 && index < m_ports.size() ? m_ports[index] : emptyList();
 }
 
+ItemList Inputs::take(int index) const
+{
+    if (index < 0 || index >= m_ports.size())
+        return {};
+    if (!m_consumable)
+        return m_ports[index];
+    return std::exchange(m_ports[index], ItemList());
+}
+
 qsizetype Inputs::totalItems() const
 {
     qsizetype n = 0;

@@ -20,8 +20,16 @@ public:
     const ItemList& main() const { return port(0); }
     qsizetype totalItems() const;
 
+    /// The items of a port for the node to change in place. When the executor will not need them again (no
+    /// retry, no error routing) they are handed over, so writing to an item does not copy it; otherwise this
+    /// is a cheap shared copy and writes detach as usual. Either way the result is the node's to modify.
+    ItemList take(int index) const;
+    /// Set by the executor: the node may take the inputs (see take).
+    void setConsumable(bool consumable) { m_consumable = consumable; }
+
 private:
-    QList<ItemList> m_ports;
+    mutable QList<ItemList> m_ports;
+    bool m_consumable = false;
 };
 
 /// Where a node call puts its results, one list per output port. Nothing reaches the next node until the call

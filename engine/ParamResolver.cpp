@@ -35,10 +35,23 @@ ParamResolver::ParamResolver(const NodeSpec& spec, const Object& params, const E
         const Value* v = m_values.find(p.name);
         if (!v || v->isNull())
             m_values.insert(p.name, p.defaultValue);
-        m_allowsExpressions.insert(p.name, p.expressions);
-        if (p.expressions && holdsExpression(m_values.value(p.name)))
-            m_dynamic.insert(p.name, true);
+        m_info.append({p.name, p.expressions && holdsExpression(m_values.value(p.name)), p.expressions});
     }
+}
+
+const ParamResolver::Info* ParamResolver::info(const QString& name) const
+{
+    for (const Info& i : m_info) {
+        if (i.name == name)
+            return &i;
+    }
+    return nullptr;
+}
+
+bool ParamResolver::isDynamic(const QString& name) const
+{
+    const Info* i = info(name);
+    return i && i->dynamic;
 }
 
 ParamResolver::~ParamResolver() = default;
@@ -46,14 +59,15 @@ ParamResolver::~ParamResolver() = default;
 Value ParamResolver::resolve(const QString& name, const ExpressionScope& scope)
 {
     const Value& v = m_values.value(name);
-    if (!m_dynamic.contains(name))
+    if (!isDynamic(name))
         return v;
     return resolveValue(name, v, scope);
 }
 
 Value ParamResolver::evaluateText(const QString& paramName, const QString& text, const ExpressionScope& scope)
 {
-    if (!Template::containsExpression(text) || !m_allowsExpressions.value(paramName, true))
+    const Info* i = info(paramName);
+    if (!Template::containsExpression(text) || (i && !i->expressions))
         return text;
     return evaluateTemplate(paramName, text, scope);
 }

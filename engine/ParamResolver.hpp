@@ -18,7 +18,7 @@ public:
     ParamResolver(const NodeSpec& spec, const Object& params, const ExpressionEngine* engine);
     ~ParamResolver();
 
-    bool isDynamic(const QString& name) const { return m_dynamic.contains(name); }
+    bool isDynamic(const QString& name) const;
     /// Throws NodeError (code EXPRESSION_ERROR) naming the parameter and the expression when evaluation fails.
     Value resolve(const QString& name, const ExpressionScope& scope);
     /// Evaluates any template text (for values nested in rows, or parameters read by name).
@@ -33,8 +33,14 @@ private:
 
     const ExpressionEngine* m_engine;
     Object m_values;
-    QHash<QString, bool> m_dynamic; // names of parameters that hold expressions
-    QHash<QString, bool> m_allowsExpressions;
+    struct Info {
+        QString name;
+        bool dynamic = false;     // holds expressions
+        bool expressions = true;  // may hold expressions
+    };
+    const Info* info(const QString& name) const;
+
+    QList<Info> m_info; // a node has a handful of parameters: a list beats hashing
     QHash<QString, Template> m_templates;
     QHash<QString, int> m_handles;
     std::unique_ptr<ExpressionEvaluator> m_evaluator;

@@ -260,12 +260,28 @@ void RunScheduler::loop()
         abandonOverdueCalls(now);
 
         std::vector<Call> ready;
+        bool ranFinish = false;
         if (!m_stopping) {
             for (auto& n : m_nodes) {
-                if (auto call = nextCall(*n, now))
-                    ready.push_back(std::move(*call));
+                auto call = nextCall(*n, now);
+                if (!call)
+                    continue;
+                // A node's finish() is usually a few lines (emit totals, commit a file): run it here rather
+                // than pay a thread hand-off.
+                if (call->kind == Call::Kind::Finish && n->flowNode->settings.timeoutMs <= 0
+                    && n->type->spec().affinity == Affinity::Any) {
+                    dispatch(std::move(*call), lock, true);
+                    ranFinish = true;
+                    continue;
+                }
+                ready.push_back(std::move(*call));
             }
         }
+        // The lock was released while a finish ran inline: nodes looked at before it may have become ready
+        // since (its outputs, calls that completed meanwhile). Look again before declaring the flow stuck or
+        // sleeping through a wake-up that already happened.
+        if (ranFinish && ready.empty())
+            continue;
         if (m_running.empty() && ready.empty()) {
             if (m_stopping)
                 break;
@@ -286,7 +302,9 @@ void RunScheduler::loop()
         const bool runInline = (ready.size() == 1 && m_running.empty()) || m_options.threads == 1;
         for (Call& call : ready)
             dispatch(std::move(call), lock, runInline);
-        if (runInline)
+        // After running anything on this thread (the lock was released), look again rather than wait: a
+        // completion may already have signalled while nobody was waiting.
+        if (runInline || ranFinish)
             continue;
         const auto wake = nextWakeUp(Clock::now());
         m_wake.wait_until(lock, wake);
@@ -333,11 +351,10 @@ std::optional<RunScheduler::Call> RunScheduler::nextCall(Node& n, Clock::time_po
         const QList<int>& edges = n.inEdges[0];
         while (n.activeEdge < edges.size()) {
             Edge& e = m_edges[size_t(edges[n.activeEdge])];
-            if (!e.queue.empty()) {
+            if (!e.queue.isEmpty()) {
                 if (!hasRoom(n))
                     return std::nullopt;
-                call.inputs = Inputs({std::move(e.queue.front())});
-                e.queue.pop_front();
+                call.inputs = Inputs({e.queue.takeFirst()});
                 n.received = true;
                 return call;
             }
@@ -397,7 +414,7 @@ bool RunScheduler::hasRoom(const Node& n) const
 {
     for (const QList<int>& port : n.outEdges) {
         for (int ei : port) {
-            if (isBounded(ei) && m_edges[size_t(ei)].queue.size() >= maxQueuedBatches)
+            if (isBounded(ei) && size_t(m_edges[size_t(ei)].queue.size()) >= maxQueuedBatches)
                 return false;
         }
     }
@@ -425,14 +442,25 @@ void RunScheduler::dispatch(Call call, std::unique_lock<std::mutex>& lock, bool 
     const Affinity affinity = n.type->spec().affinity;
     if (affinity == Affinity::Desktop)
         m_desktopBusy = true;
-    m_running.emplace(call.id, call);
+    // Without retries or error routing nobody reads the inputs after the call: the node may take them and
+    // change items in place (Inputs::take). Then no other copy of them may stay alive here either.
+    const bool consumable = n.retry.maxRetries == 0 && n.flowNode->settings.onError == OnError::Stop;
+    call.inputs.setConsumable(consumable);
+    if (consumable) {
+        Call bookkeeping = call;
+        bookkeeping.inputs = Inputs();
+        m_running.emplace(call.id, std::move(bookkeeping));
+    } else {
+        m_running.emplace(call.id, call);
+    }
     ++n.callsInFlight;
 
     QCoreApplication* app = QCoreApplication::instance();
     const bool onMainThread = !app || QThread::currentThread() == app->thread();
     if (affinity == Affinity::Gui && !onMainThread) {
         auto self = shared_from_this();
-        QMetaObject::invokeMethod(app, [self, call]() mutable { self->execute(std::move(call)); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(app, [self, call = std::move(call)]() mutable { self->execute(std::move(call)); },
+                                  Qt::QueuedConnection);
         return;
     }
     // Run on this thread when it is the only work (no hand-off latency for linear flows) or must be the
@@ -444,7 +472,7 @@ void RunScheduler::dispatch(Call call, std::unique_lock<std::mutex>& lock, bool 
         return;
     }
     auto self = shared_from_this();
-    m_pool.start([self, call]() mutable { self->execute(std::move(call)); });
+    m_pool.start([self, call = std::move(call)]() mutable { self->execute(std::move(call)); });
 }
 
 void RunScheduler::execute(Call call)
@@ -473,10 +501,11 @@ void RunScheduler::releaseInstances()
     }
 }
 
-RunScheduler::Outcome RunScheduler::invoke(Node& n, const Call& call, const CancellationToken& token)
+RunScheduler::Outcome RunScheduler::invoke(Node& n, Call& call, const CancellationToken& token)
 {
     Outcome o;
     o.outputs = Outputs(int(n.ports.outputs.size()));
+    o.itemsIn = call.inputs.totalItems();
     NodeContext ctx(*this, n, call, token);
     try {
         if (n.pinned) {
@@ -519,7 +548,7 @@ void RunScheduler::complete(const Call& call, Outcome outcome)
     n.attempts = std::max(n.attempts, call.attempt);
     if (n.type->spec().affinity == Affinity::Desktop)
         m_desktopBusy = false;
-    n.itemsIn += call.inputs.totalItems();
+    n.itemsIn += outcome.itemsIn;
     if (outcome.ok)
         handleSuccess(n, call, outcome);
     else if (outcome.cancelled)
@@ -620,7 +649,7 @@ void RunScheduler::pushOutputs(Node& n, const Outputs& out)
         for (int ei : n.outEdges[p]) {
             Edge& e = m_edges[size_t(ei)];
             if (!m_nodes[size_t(e.to)]->done)
-                e.queue.push_back(items);
+                e.queue.append(items);
         }
     }
 }
@@ -770,6 +799,8 @@ const ItemList* RunScheduler::nodeOutput(const QString& nodeName) const
 
 void RunScheduler::emitEvent(RunEvent event)
 {
+    if (m_options.observers.isEmpty())
+        return;
     event.runId = m_options.runId;
     event.flowId = m_flow.id;
     event.flowName = m_flow.name;

@@ -61,7 +61,7 @@ public:
         int fromPort = 0;
         int to = -1;
         int toPort = 0;
-        std::deque<ItemList> queue;
+        QList<ItemList> queue; // QList: cheap to create (no allocation while empty), O(1) takeFirst
         bool closed = false;
     };
 
@@ -129,6 +129,7 @@ private:
         bool ok = false;
         bool cancelled = false;
         Exec exec = Exec::Done;
+        qsizetype itemsIn = 0;
         Outputs outputs;
         std::optional<NodeError> error;
     };
@@ -147,7 +148,7 @@ private:
     void skipNode(Node& n, const QString& reason);
     void dispatch(Call call, std::unique_lock<std::mutex>& lock, bool runInline);
     void execute(Call call);
-    Outcome invoke(Node& n, const Call& call, const CancellationToken& token);
+    Outcome invoke(Node& n, Call& call, const CancellationToken& token);
     void complete(const Call& call, Outcome outcome);
     void handleSuccess(Node& n, const Call& call, Outcome& outcome);
     void handleFailure(Node& n, const Call& call, const NodeError& error, bool mayRetry);

@@ -156,6 +156,13 @@ struct ArrayData : QSharedData {
 };
 
 struct ObjectData : QSharedData {
+    ObjectData() = default;
+    // Detaching is nearly always followed by an insert: leave room so that insert does not reallocate.
+    ObjectData(const ObjectData& other) : QSharedData(other)
+    {
+        entries.reserve(other.entries.size() + 4);
+        entries.insert(entries.end(), other.entries.begin(), other.entries.end());
+    }
     std::vector<Object::Entry> entries;
 };
 
@@ -188,7 +195,8 @@ inline qsizetype Object::indexOf(QStringView key) const
         return -1;
     const auto& e = d->entries;
     for (size_t i = 0; i < e.size(); ++i) {
-        if (e[i].first == key)
+        // Comparing lengths inline first skips most out-of-line string comparisons.
+        if (e[i].first.size() == key.size() && e[i].first == key)
             return qsizetype(i);
     }
     return -1;

@@ -30,18 +30,6 @@ private:
     ExecutionContext*& m_slot;
 };
 
-// The allow-listed environment. ExecutionContext has no accessor for it yet; the expression scope carries it,
-// so ask the expression engine (an empty object when that is unavailable).
-Object environment(ExecutionContext& ctx)
-{
-    try {
-        const Value env = ctx.evaluateText(QStringLiteral("env"), QStringLiteral("{{ env }}"), nullptr, -1);
-        return env.isObject() ? env.objectRef() : Object();
-    } catch (const std::exception&) {
-        return {};
-    }
-}
-
 } // namespace
 
 LuaCodeInstance::LuaCodeInstance(const LuaCodeNode& type) : m_type(type) {}
@@ -72,10 +60,19 @@ LuaCodeInstance& LuaCodeInstance::self(lua_State* L)
     return *static_cast<LuaCodeInstance*>(lua_touserdata(L, lua_upvalueindex(1)));
 }
 
+// ctx.log(msg) and ctx:log(msg) both work: the colon form, a common slip, passes ctx itself first.
+int LuaCodeInstance::firstArgument(lua_State* L)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, self(L).m_ctxRef);
+    const bool method = lua_rawequal(L, 1, -1);
+    lua_pop(L, 1);
+    return method ? 2 : 1;
+}
+
 int LuaCodeInstance::log(lua_State* L)
 {
     LuaCodeInstance& instance = self(L);
-    const QString message = QString::fromUtf8(luaL_tolstring(L, 1, nullptr));
+    const QString message = QString::fromUtf8(luaL_tolstring(L, firstArgument(L), nullptr));
     return LuaSandbox::guarded(L, [&] {
         if (instance.m_context)
             instance.m_context->log(LogLevel::Info, message);
@@ -86,7 +83,7 @@ int LuaCodeInstance::log(lua_State* L)
 int LuaCodeInstance::warn(lua_State* L)
 {
     LuaCodeInstance& instance = self(L);
-    const QString message = QString::fromUtf8(luaL_tolstring(L, 1, nullptr));
+    const QString message = QString::fromUtf8(luaL_tolstring(L, firstArgument(L), nullptr));
     return LuaSandbox::guarded(L, [&] {
         if (instance.m_context)
             instance.m_context->log(LogLevel::Warning, message);
@@ -97,8 +94,9 @@ int LuaCodeInstance::warn(lua_State* L)
 int LuaCodeInstance::progress(lua_State* L)
 {
     LuaCodeInstance& instance = self(L);
-    const double fraction = luaL_checknumber(L, 1);
-    const QString message = LuaConvert::toQString(L, 2);
+    const int first = firstArgument(L);
+    const double fraction = luaL_checknumber(L, first);
+    const QString message = LuaConvert::toQString(L, first + 1);
     return LuaSandbox::guarded(L, [&] {
         if (instance.m_context)
             instance.m_context->progress(std::clamp(fraction, 0.0, 1.0), message);
@@ -139,7 +137,7 @@ void LuaCodeInstance::prepare(ExecutionContext& ctx)
     Object params;
     for (const ParamSpec& p : m_type.spec().params)
         params.insert(p.name, ctx.paramValue(p.name, nullptr, -1));
-    const Object env = environment(ctx);
+    const Object env = ctx.environment();
 
     try {
         m_sandbox = std::make_unique<LuaSandbox>(m_type.limits().memoryLimit);
@@ -175,12 +173,24 @@ void LuaCodeInstance::prepare(ExecutionContext& ctx)
         fail(ran.error());
 }
 
+// A failed preparation leaves nothing behind, so a retry of the call prepares afresh.
+void LuaCodeInstance::prepareOrReset(ExecutionContext& ctx)
+{
+    try {
+        prepare(ctx);
+    } catch (...) {
+        m_sandbox.reset();
+        m_executeRef = m_finishRef = m_ctxRef = -1;
+        throw;
+    }
+}
+
 Exec LuaCodeInstance::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out)
 {
     ContextScope scope(m_context, ctx);
     ctx.checkCancelled();
     if (!m_sandbox)
-        prepare(ctx);
+        prepareOrReset(ctx);
     if (m_mode == Mode::All)
         runAll(ctx, in.main(), out);
     else
@@ -216,9 +226,11 @@ void LuaCodeInstance::runAll(ExecutionContext& ctx, const ItemList& items, Outpu
 void LuaCodeInstance::runEach(ExecutionContext& ctx, const ItemList& items, Outputs& out)
 {
     ItemList produced;
+    ItemList fromItem; // one call's result: kept apart so a result that fails half-converted leaves nothing
     for (qsizetype i = 0; i < items.size(); ++i) {
         const Item& item = items[i];
         bool inResult = false;
+        fromItem.clear();
         const auto ran = m_sandbox->run(
             [&](lua_State* L) {
                 lua_rawgeti(L, LUA_REGISTRYINDEX, m_executeRef);
@@ -227,10 +239,12 @@ void LuaCodeInstance::runEach(ExecutionContext& ctx, const ItemList& items, Outp
                 lua_pushinteger(L, lua_Integer(i) + 1);
                 lua_call(L, 3, 1);
                 inResult = true;
-                LuaConvert::appendItems(L, -1, produced, "the result of execute");
+                LuaConvert::appendItems(L, -1, fromItem, "the result of execute");
             },
             m_type.limits().instructionBudget, &ctx.cancellation());
-        if (!ran) {
+        if (ran) {
+            produced.append(fromItem);
+        } else {
             if (ran.error().isCancellation())
                 throw Cancelled();
             // Items that succeeded so far go first, so the output keeps the input's order.
@@ -246,7 +260,7 @@ void LuaCodeInstance::finish(ExecutionContext& ctx, Outputs& out)
 {
     ContextScope scope(m_context, ctx);
     if (!m_sandbox)
-        prepare(ctx); // no batch arrived, but finish() may still report (a count of zero)
+        prepareOrReset(ctx); // no batch arrived, but finish() may still report (a count of zero)
     if (m_finishRef < 0)
         return;
     ItemList produced;

@@ -34,6 +34,7 @@ private:
     enum class Mode { All, Each };
 
     void prepare(engine::ExecutionContext& ctx);
+    void prepareOrReset(engine::ExecutionContext& ctx);
     void runAll(engine::ExecutionContext& ctx, const engine::ItemList& items, engine::Outputs& out);
     void runEach(engine::ExecutionContext& ctx, const engine::ItemList& items, engine::Outputs& out);
     [[noreturn]] static void fail(const LuaError& error, bool inResult = false);
@@ -41,6 +42,7 @@ private:
                      const engine::Object& env);
 
     static LuaCodeInstance& self(lua_State* L);
+    static int firstArgument(lua_State* L);
     static int log(lua_State* L);
     static int warn(lua_State* L);
     static int progress(lua_State* L);

@@ -19,7 +19,7 @@ constexpr const char* objectMeta = "object";
 constexpr const char* arrayMeta = "array";
 // Field lookup is a linear scan; charging it keeps `for i = 1, 1e6 do item["k" .. i] = i end` (quadratic
 // host work in few instructions) inside the budget while wide items stay affordable.
-constexpr int lookupCostShift = 6;
+constexpr int lookupCostShift = 5;
 
 // A field name: strings as they are, integers in decimal (JSON keys are strings); nothing for other keys.
 std::optional<QString> fieldName(lua_State* L, int index)

@@ -27,9 +27,10 @@ namespace taskloom::scripts {
 /// LuaSafeLibs.cpp), the value proxies and the json / date / str helpers.
 ///
 /// Everything that touches the state goes through run(): outside a protected call a failed allocation would
-/// reach Lua's panic handler. Errors that the budget, the memory cap or cancellation raise are *fatal*: pcall,
-/// xpcall and coroutine.resume in the script re-raise them, so a script cannot catch its way past a limit.
-/// Not thread-safe: one thread uses a sandbox at a time.
+/// reach Lua's panic handler. Errors that the instruction budget, the time limit or cancellation raise are
+/// *fatal*: pcall, xpcall and coroutine.resume in the script re-raise them, so a script cannot catch its way
+/// past a limit. A memory-cap error stays catchable (the failed allocation leaves nothing behind, and a script
+/// that keeps retrying runs into its budget). Not thread-safe: one thread uses a sandbox at a time.
 class LuaSandbox {
 public:
     static constexpr std::size_t defaultMemoryLimit = std::size_t(64) << 20;
@@ -75,9 +76,9 @@ public:
     /// Counts host work (linear scans inside C functions) against the running call's budget, so a loop of cheap
     /// instructions that each make the host do a lot of work still ends. Raises the budget error when exhausted.
     static void charge(lua_State* L, qint64 units);
-    /// Whether the running call already hit its budget, the memory cap or cancellation.
+    /// Whether the running call already hit its budget, its time limit or cancellation.
     bool hasFatalError() const { return m_fatal.has_value(); }
-    /// Re-raises a pending budget / memory-cap / cancellation error; returns otherwise (the pcall wrappers).
+    /// Re-raises a pending fatal error (budget, time limit, cancellation); returns otherwise (the pcall wrappers).
     static void raiseIfFatal(lua_State* L);
     /// Raises a cancellation error that scripts cannot catch (a host callback saw the run cancelled).
     [[noreturn]] static void raiseCancelled(lua_State* L);

@@ -28,7 +28,8 @@ std::vector<Aggregation::Spec> readSpecs(const QString& paramName, const Array& 
         s.function = *function;
         s.field = FieldPath::parse(o.value(u"field").toText());
         const QString output = o.value(u"output").toText().trimmed();
-        s.output = FieldPath::parse(output.isEmpty() ? Aggregation::defaultOutputName(s.function, s.field.text()) : output);
+        s.output = FieldPath::parse(output.isEmpty() ? Aggregation::defaultOutputName(s.function, s.field.text())
+                                                     : output);
         s.separator = o.value(u"separator").isNull() ? QStringLiteral(", ") : o.value(u"separator").toText();
         specs.push_back(std::move(s));
     }
@@ -152,35 +153,41 @@ AggregateNode::AggregateNode()
     m_spec.type = QStringLiteral("core.aggregate");
     m_spec.title = QStringLiteral("Aggregate");
     m_spec.category = QStringLiteral("Transform");
-    m_spec.description = QStringLiteral("Groups items by fields and computes counts, sums, averages, minimums, maximums and lists "
-                                        "per group: one item per group. Without group fields, one item for all items.");
-    m_spec.aliases = {QStringLiteral("group by"), QStringLiteral("summarize"), QStringLiteral("pivot"), QStringLiteral("totals"),
-                      QStringLiteral("count"), QStringLiteral("sum")};
+    m_spec.description = QStringLiteral("Groups items by fields and computes counts, sums, averages, minimums, "
+                                        "maximums and lists per group: one item per group. Without group fields, "
+                                        "one item for all.");
+    m_spec.aliases = {QStringLiteral("group by"), QStringLiteral("summarize"), QStringLiteral("pivot"),
+                      QStringLiteral("totals"), QStringLiteral("count"), QStringLiteral("sum")};
     m_spec.icon = QStringLiteral("view-statistics");
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
     m_spec.inputMode = InputMode::Stream;
     m_groupBy = addParam<Array>(ParamSpec::list(QStringLiteral("groupBy"), QStringLiteral("Group by"),
-                                                {ParamSpec::string(QStringLiteral("field"), QStringLiteral("Field")).required()})
+                                                {ParamSpec::string(QStringLiteral("field"), QStringLiteral("Field"))
+                                                     .required()})
                                     .noExpressions()
                                     .describe(QStringLiteral("Items with equal values in these fields form a group. "
                                                              "None: all items form one group.")));
     m_aggregations = addParam<Array>(
         ParamSpec::list(QStringLiteral("aggregations"), QStringLiteral("Aggregations"),
-                        {ParamSpec::choice(QStringLiteral("function"), QStringLiteral("Function"), Aggregation::functionOptions()),
+                        {ParamSpec::choice(QStringLiteral("function"), QStringLiteral("Function"),
+                                           Aggregation::functionOptions()),
                          ParamSpec::string(QStringLiteral("field"), QStringLiteral("Field"))
                              .hint(QStringLiteral("total (count: empty counts items)")),
                          ParamSpec::string(QStringLiteral("separator"), QStringLiteral("Separator"))
                              .defaults(QStringLiteral(", "))
                              .visibleWhen(QStringLiteral("function"), {QStringLiteral("concatenate")}),
-                         ParamSpec::string(QStringLiteral("output"), QStringLiteral("Output field")).hint(QStringLiteral("sum_total"))})
+                         ParamSpec::string(QStringLiteral("output"), QStringLiteral("Output field"))
+                             .hint(QStringLiteral("sum_total"))})
             .required()
             .noExpressions()
-            .describe(QStringLiteral("Missing values (absent, null or empty) are skipped. Numbers written as text count as numbers.")));
+            .describe(QStringLiteral("Missing values (absent, null or empty) are skipped. "
+                                     "Numbers written as text count as numbers.")));
     m_skipNonNumeric = addParam<bool>(
         ParamSpec::boolean(QStringLiteral("skipNonNumeric"), QStringLiteral("Skip values that are not numbers"), false)
             .describe(QStringLiteral("Sum and average ignore such values instead of failing the item.")));
-    m_spec.errors = {{QStringLiteral("NOT_A_NUMBER"), QStringLiteral("A value to sum or average is not a number."), false}};
+    m_spec.errors = {
+        {QStringLiteral("NOT_A_NUMBER"), QStringLiteral("A value to sum or average is not a number."), false}};
 }
 
 std::unique_ptr<NodeInstance> AggregateNode::instantiate() const
@@ -198,8 +205,8 @@ QList<std::pair<QString, QString>> AggregateNode::checkParams(const Object& para
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const Object& o = rows.at(i).objectRef();
         const QString path = QStringLiteral("%1[%2]").arg(m_aggregations.name()).arg(i);
-        const auto function = Aggregation::functionFromName(o.value(u"function").isNull() ? QStringLiteral("count")
-                                                                                           : o.value(u"function").toText());
+        const Value& name = o.value(u"function");
+        const auto function = Aggregation::functionFromName(name.isNull() ? QStringLiteral("count") : name.toText());
         if (!function)
             continue; // the spec's options check reports it
         const QString field = o.value(u"field").toText().trimmed();
@@ -211,7 +218,8 @@ QList<std::pair<QString, QString>> AggregateNode::checkParams(const Object& para
             output = Aggregation::defaultOutputName(*function, field);
         if (writers.contains(output))
             out.append({path + QStringLiteral(".output"),
-                        QStringLiteral("output field \"%1\" is also %2; name this one differently").arg(output, writers.value(output))});
+                        QStringLiteral("output field \"%1\" is also %2; name this one differently")
+                            .arg(output, writers.value(output))});
         writers.insert(output, QStringLiteral("written by %1").arg(path));
     }
     return out;

@@ -18,7 +18,9 @@ namespace taskloom::nodes::core {
 /// every function; count without a field counts items.
 class Aggregation {
 public:
-    enum class Function { Count, CountDistinct, Sum, Average, Min, Max, First, Last, Concatenate, CollectList, CollectUnique };
+    enum class Function {
+        Count, CountDistinct, Sum, Average, Min, Max, First, Last, Concatenate, CollectList, CollectUnique
+    };
 
     /// One row of the node's "aggregations" parameter, read once.
     struct Spec {

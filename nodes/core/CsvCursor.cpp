@@ -50,6 +50,7 @@ bool CsvCursor::fill(ExecutionContext& ctx, ItemList& out, qsizetype max)
         return false;
     if (!m_reader && !open(ctx))
         return false;
+    out.reserve(out.size() + max);
     for (qsizetype n = 0; n < max; ++n) {
         if ((n & 4095) == 4095)
             ctx.checkCancelled();

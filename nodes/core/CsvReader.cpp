@@ -37,38 +37,15 @@ CsvReader::Parse CsvReader::parseRecord(QList<QString>& fields, qsizetype& count
     const QChar* const begin = m_buffer.constData();
     const QChar* const end = begin + m_buffer.size();
     const QChar* p = begin + m_pos;
-    const QChar delimiter = m_dialect.delimiter;
-    const QChar quote = m_dialect.quote;
     if (p == end)
         return m_eof ? Parse::Row : Parse::NeedMore; // a record of no fields: the end of the input
     qint64 lines = 0;
     bool quoted = false;
     for (;;) {
-        while (p < end && isSpace(*p))
-            ++p;
         QString value;
-        if (p < end && *p == quote) {
-            quoted = true;
-            const Parse r = parseQuoted(p, end, value, lines);
-            if (r != Parse::Row)
-                return r;
-            while (p < end && isSpace(*p))
-                ++p;
-            if (p < end && *p != delimiter && *p != u'\n' && *p != u'\r') {
-                fail(m_line + lines, QStringLiteral("unexpected \"%1\" after a closing quote (a quote inside a quoted value "
-                                                    "is written as two quotes)")
-                                         .arg(*p));
-                return Parse::Error;
-            }
-        } else {
-            const QChar* start = p;
-            while (p < end && *p != delimiter && *p != u'\n' && *p != u'\r')
-                ++p;
-            const QChar* stop = p;
-            while (stop > start && isSpace(stop[-1]))
-                --stop;
-            value = QString(start, stop - start);
-        }
+        const Parse r = parseField(p, end, value, lines, quoted);
+        if (r != Parse::Row)
+            return r;
         if (p == end && !m_eof)
             return Parse::NeedMore;
         if (count < fields.size())
@@ -78,13 +55,13 @@ CsvReader::Parse CsvReader::parseRecord(QList<QString>& fields, qsizetype& count
         ++count;
         if (p == end)
             break;
-        if (*p == delimiter) {
+        if (*p == m_dialect.delimiter) {
             ++p;
             continue;
         }
         if (*p == u'\r') {
             if (p + 1 == end && !m_eof)
-                return Parse::NeedMore;
+                return Parse::NeedMore; // is the next character the \n of a CRLF?
             ++p;
             if (p < end && *p == u'\n')
                 ++p;
@@ -98,6 +75,37 @@ CsvReader::Parse CsvReader::parseRecord(QList<QString>& fields, qsizetype& count
     m_rowLine = m_line;
     m_line += lines;
     m_pos = p - begin;
+    return Parse::Row;
+}
+
+// Reads one value and leaves `p` on what follows it: a delimiter, a line break or the end of the buffer.
+CsvReader::Parse CsvReader::parseField(const QChar*& p, const QChar* end, QString& value, qint64& lines, bool& quoted)
+{
+    const QChar delimiter = m_dialect.delimiter;
+    while (p < end && isSpace(*p))
+        ++p;
+    if (p < end && *p == m_dialect.quote) {
+        quoted = true;
+        const Parse r = parseQuoted(p, end, value, lines);
+        if (r != Parse::Row)
+            return r;
+        while (p < end && isSpace(*p))
+            ++p;
+        if (p < end && *p != delimiter && *p != u'\n' && *p != u'\r') {
+            fail(m_line + lines, QStringLiteral("unexpected \"%1\" after a closing quote (a quote inside a quoted value "
+                                                "is written as two quotes)")
+                                     .arg(*p));
+            return Parse::Error;
+        }
+        return Parse::Row;
+    }
+    const QChar* start = p;
+    while (p < end && *p != delimiter && *p != u'\n' && *p != u'\r')
+        ++p;
+    const QChar* stop = p;
+    while (stop > start && isSpace(stop[-1]))
+        --stop;
+    value = QString(start, stop - start);
     return Parse::Row;
 }
 

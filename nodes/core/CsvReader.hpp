@@ -42,6 +42,7 @@ private:
     enum class Parse { Row, NeedMore, Error };
 
     Parse parseRecord(QList<QString>& fields, qsizetype& fieldCount);
+    Parse parseField(const QChar*& p, const QChar* end, QString& value, qint64& lines, bool& quoted);
     Parse parseQuoted(const QChar*& p, const QChar* end, QString& value, qint64& lines);
     void fill();
     void fail(qint64 line, const QString& message);

@@ -4,7 +4,25 @@ namespace taskloom::nodes::core {
 
 CsvWriter::CsvWriter(const CsvDialect& dialect, Quoting quoting, QString lineEnding, QStringEncoder encoder)
     : m_dialect(dialect), m_quoting(quoting), m_lineEnding(std::move(lineEnding)), m_encoder(std::move(encoder))
-{}
+{
+    for (const QChar c : {m_dialect.delimiter, m_dialect.quote, QChar(u'\n'), QChar(u'\r')}) {
+        if (c.unicode() < 128)
+            m_special[c.unicode()] = true;
+        else
+            m_specialBeyondAscii = true;
+    }
+}
+
+// A table lookup per character: this scan runs over every value written.
+bool CsvWriter::needsQuotes(QStringView value) const
+{
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        if (u < 128 ? m_special[u] : m_specialBeyondAscii && (c == m_dialect.delimiter || c == m_dialect.quote))
+            return true;
+    }
+    return false;
+}
 
 void CsvWriter::writeBom()
 {
@@ -16,13 +34,9 @@ void CsvWriter::addCell(QStringView value)
     if (m_cells++ > 0)
         m_row.append(m_dialect.delimiter);
     const QChar quote = m_dialect.quote;
-    bool needsQuotes = m_quoting == Quoting::Always;
-    for (qsizetype i = 0; i < value.size() && !needsQuotes; ++i) {
-        const QChar c = value[i];
-        needsQuotes = c == m_dialect.delimiter || c == quote || c == u'\n' || c == u'\r';
-    }
-    m_lastCellBare = !needsQuotes && value.isEmpty();
-    if (!needsQuotes) {
+    const bool quoted = m_quoting == Quoting::Always || needsQuotes(value);
+    m_lastCellBare = !quoted && value.isEmpty();
+    if (!quoted) {
         m_row.append(value);
         return;
     }

@@ -31,6 +31,7 @@ public:
 
 private:
     void appendEncoded(QStringView text);
+    bool needsQuotes(QStringView value) const;
 
     CsvDialect m_dialect;
     Quoting m_quoting;
@@ -40,6 +41,8 @@ private:
     int m_cells = 0;
     bool m_lastCellBare = false; // the last cell was written as nothing at all
     QByteArray m_bytes;
+    bool m_special[128] = {}; // ASCII characters that force quotes
+    bool m_specialBeyondAscii = false; // the delimiter or quote is not ASCII
 };
 
 } // namespace taskloom::nodes::core

@@ -14,9 +14,10 @@ namespace {
 const QRegularExpression& isoPattern()
 {
     // date [T|space time [offset]]; an offset only makes sense after a time of day.
-    static const QRegularExpression re(
-        QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$)"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2}))"
+                                                      R"((?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)"
+                                                      R"(\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$)"),
+                                       QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
@@ -98,8 +99,8 @@ std::optional<DateText::Parsed> DateText::parseIso(QStringView text, const QTime
     QTime time(0, 0);
     if (!out.dateOnly) {
         const QString fraction = (m.capturedView(7).toString() + QStringLiteral("000")).left(3);
-        time = QTime(m.capturedView(4).toInt(), m.capturedView(5).toInt(), m.hasCaptured(6) ? m.capturedView(6).toInt() : 0,
-                     fraction.toInt());
+        const int seconds = m.hasCaptured(6) ? m.capturedView(6).toInt() : 0;
+        time = QTime(m.capturedView(4).toInt(), m.capturedView(5).toInt(), seconds, fraction.toInt());
         if (!time.isValid())
             return std::nullopt;
     }

@@ -27,7 +27,8 @@ public:
     static std::optional<Parsed> parse(const engine::Value& v, const QString& format, const QTimeZone& zone);
     /// Writes `when` in `zone`. `format` as for parse; "iso" (also empty) writes `Z` for UTC and an offset
     /// otherwise, milliseconds only when there are some, and a date alone when `dateOnly`.
-    static engine::Value format(const QDateTime& when, const QString& format, const QTimeZone& zone, bool dateOnly = false);
+    static engine::Value format(const QDateTime& when, const QString& format, const QTimeZone& zone,
+                                bool dateOnly = false);
     /// What the automatic parse understands, for error messages.
     static QString expectedFormats(const QString& format);
 

@@ -23,8 +23,8 @@ struct UnitName {
 };
 
 const UnitName unitNames[] = {
-    {Unit::Milliseconds, u"milliseconds", 1}, {Unit::Seconds, u"seconds", 1000},      {Unit::Minutes, u"minutes", 60000},
-    {Unit::Hours, u"hours", 3600000},         {Unit::Days, u"days", 86400000},        {Unit::Weeks, u"weeks", 604800000},
+    {Unit::Milliseconds, u"milliseconds", 1}, {Unit::Seconds, u"seconds", 1000}, {Unit::Minutes, u"minutes", 60000},
+    {Unit::Hours, u"hours", 3600000},         {Unit::Days, u"days", 86400000},   {Unit::Weeks, u"weeks", 604800000},
     {Unit::Months, u"months", 0},             {Unit::Years, u"years", 0},
 };
 
@@ -69,6 +69,15 @@ int wholeAmount(double amount, const UnitName& unit)
         throw NodeError::param(QStringLiteral("amount"), amount,
                                QStringLiteral("%1 are added in whole numbers").arg(QString::fromUtf16(unit.name)));
     return int(amount);
+}
+
+QList<ParamOption> operationOptions()
+{
+    return {{QStringLiteral("format"), QStringLiteral("Format a date as text"), {}},
+            {QStringLiteral("parse"), QStringLiteral("Parse text into an ISO 8601 date"), {}},
+            {QStringLiteral("add"), QStringLiteral("Add to a date"), {}},
+            {QStringLiteral("subtract"), QStringLiteral("Subtract from a date"), {}},
+            {QStringLiteral("difference"), QStringLiteral("Time between two dates"), {}}};
 }
 
 } // namespace
@@ -123,12 +132,13 @@ private:
             m_zoneName = name;
         }
         if (!m_zone)
-            throw NodeError::param(m_type.m_timeZone.name(), name, QStringLiteral("unknown time zone (use an IANA name like Europe/Berlin)"));
+            throw NodeError::param(m_type.m_timeZone.name(), name,
+                                   QStringLiteral("unknown time zone (use an IANA name like Europe/Berlin)"));
         return *m_zone;
     }
 
-    DateText::Parsed readDate(const QString& text, bool dynamic, const FieldPath& path, const Item& item, qsizetype index,
-                              const QTimeZone& zone) const
+    DateText::Parsed readDate(const QString& text, bool dynamic, const FieldPath& path, const Item& item,
+                              qsizetype index, const QTimeZone& zone) const
     {
         const Value v = dynamic ? m_ctx.evaluateText(m_type.m_field.name(), text, &item, index) : path.get(item.json());
         const QString label = dynamic ? QStringLiteral("date %1").arg(text) : QStringLiteral("field \"%1\"").arg(text);
@@ -136,8 +146,9 @@ private:
             throw NodeError(QStringLiteral("INVALID_DATE"), QStringLiteral("%1 is missing or empty").arg(label));
         auto parsed = DateText::parse(v, m_inputFormat, zone);
         if (!parsed)
-            throw NodeError(QStringLiteral("INVALID_DATE"), QStringLiteral("%1: %2 is not a date (expected %3)")
-                                                                .arg(label, quoted(v), DateText::expectedFormats(m_inputFormat)));
+            throw NodeError(QStringLiteral("INVALID_DATE"),
+                            QStringLiteral("%1: %2 is not a date (expected %3)")
+                                .arg(label, quoted(v), DateText::expectedFormats(m_inputFormat)));
         return *parsed;
     }
 
@@ -145,7 +156,8 @@ private:
     {
         if (m_endText.isEmpty())
             return QDateTime::currentDateTimeUtc();
-        return readDate(m_endText, Template::containsExpression(m_endText), FieldPath::parse(m_endText), item, index, zone).when;
+        const bool dynamic = Template::containsExpression(m_endText);
+        return readDate(m_endText, dynamic, FieldPath::parse(m_endText), item, index, zone).when;
     }
 
     QDateTime shift(const QDateTime& when, double amount, const QTimeZone& zone) const
@@ -195,21 +207,19 @@ DateTimeNode::DateTimeNode()
     m_spec.type = QStringLiteral("core.dateTime");
     m_spec.title = QStringLiteral("Date & Time");
     m_spec.category = QStringLiteral("Transform");
-    m_spec.description = QStringLiteral("Formats, parses, shifts dates or measures the time between two, in a time zone you choose.");
-    m_spec.aliases = {QStringLiteral("date"), QStringLiteral("time"), QStringLiteral("time zone"), QStringLiteral("format date"),
-                      QStringLiteral("add days"), QStringLiteral("duration")};
+    m_spec.description = QStringLiteral("Formats, parses, shifts dates or measures the time between two, in a time "
+                                        "zone you choose.");
+    m_spec.aliases = {QStringLiteral("date"),        QStringLiteral("time"),     QStringLiteral("time zone"),
+                      QStringLiteral("format date"), QStringLiteral("add days"), QStringLiteral("duration")};
     m_spec.icon = QStringLiteral("view-calendar");
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
     m_spec.inputMode = InputMode::Stream;
-    const QString shifting[] = {QStringLiteral("add"), QStringLiteral("subtract")};
-    m_operation = addParam<QString>(ParamSpec::choice(QStringLiteral("operation"), QStringLiteral("Operation"),
-                                                      {{QStringLiteral("format"), QStringLiteral("Format a date as text"), {}},
-                                                       {QStringLiteral("parse"), QStringLiteral("Parse text into an ISO 8601 date"), {}},
-                                                       {shifting[0], QStringLiteral("Add to a date"), {}},
-                                                       {shifting[1], QStringLiteral("Subtract from a date"), {}},
-                                                       {QStringLiteral("difference"), QStringLiteral("Time between two dates"), {}}})
-                                        .noExpressions());
+    const QString operation = QStringLiteral("operation");
+    const QString add = QStringLiteral("add");
+    const QString subtract = QStringLiteral("subtract");
+    m_operation = addParam<QString>(
+        ParamSpec::choice(operation, QStringLiteral("Operation"), operationOptions()).noExpressions());
     m_field = addParam<QString>(ParamSpec::string(QStringLiteral("field"), QStringLiteral("Date"))
                                     .required()
                                     .hint(QStringLiteral("created or {{ expression }}"))
@@ -217,30 +227,35 @@ DateTimeNode::DateTimeNode()
     m_inputFormat = addParam<QString>(
         ParamSpec::string(QStringLiteral("inputFormat"), QStringLiteral("Read dates as"))
             .hint(QStringLiteral("automatic"))
-            .describe(QStringLiteral("Empty: ISO 8601, Unix seconds or RFC 2822, whichever fits. Or unix, unixMs, iso, "
-                                     "rfc2822, or a pattern like dd.MM.yyyy HH:mm (MMM: month name).")));
-    m_format = addParam<QString>(ParamSpec::string(QStringLiteral("format"), QStringLiteral("Output format"))
-                                     .defaults(QStringLiteral("iso"))
-                                     .describe(QStringLiteral("iso, unix, unixMs, rfc2822, or a pattern like yyyy-MM-dd HH:mm "
-                                                              "(MMMM: month name, dddd: weekday, t: time zone)."))
-                                     .visibleWhen(QStringLiteral("operation"), {QStringLiteral("format"), shifting[0], shifting[1]}));
+            .describe(QStringLiteral("Empty: ISO 8601, Unix seconds or RFC 2822, whichever fits. Or unix, unixMs, "
+                                     "iso, rfc2822, or a pattern like dd.MM.yyyy HH:mm (MMM: month name).")));
+    m_format = addParam<QString>(
+        ParamSpec::string(QStringLiteral("format"), QStringLiteral("Output format"))
+            .defaults(QStringLiteral("iso"))
+            .describe(QStringLiteral("iso, unix, unixMs, rfc2822, or a pattern like yyyy-MM-dd HH:mm "
+                                     "(MMMM: month name, dddd: weekday, t: time zone)."))
+            .visibleWhen(operation, {QStringLiteral("format"), add, subtract}));
     m_amount = addParam<double>(ParamSpec::number(QStringLiteral("amount"), QStringLiteral("Amount"), 1)
-                                    .visibleWhen(QStringLiteral("operation"), {shifting[0], shifting[1]}));
-    m_unit = addParam<QString>(ParamSpec::choice(QStringLiteral("unit"), QStringLiteral("Unit"), unitOptions(), QStringLiteral("days"))
-                                   .visibleWhen(QStringLiteral("operation"), {shifting[0], shifting[1], QStringLiteral("difference")}));
+                                    .visibleWhen(operation, {add, subtract}));
+    m_unit = addParam<QString>(
+        ParamSpec::choice(QStringLiteral("unit"), QStringLiteral("Unit"), unitOptions(), QStringLiteral("days"))
+            .visibleWhen(operation, {add, subtract, QStringLiteral("difference")}));
     m_endDate = addParam<QString>(ParamSpec::string(QStringLiteral("endDate"), QStringLiteral("Second date"))
                                       .hint(QStringLiteral("due or {{ expression }}; empty: now"))
                                       .describe(QStringLiteral("The result is this date minus the first, in the unit."))
-                                      .visibleWhen(QStringLiteral("operation"), {QStringLiteral("difference")}));
-    m_timeZone = addParam<QString>(ParamSpec::string(QStringLiteral("timeZone"), QStringLiteral("Time zone"))
-                                       .defaults(QStringLiteral("UTC"))
-                                       .hint(QStringLiteral("Europe/Berlin"))
-                                       .describe(QStringLiteral("An IANA name. Dates written without an offset are read in it, "
-                                                                "and results are written in it.")));
-    m_outputField = addParam<QString>(ParamSpec::string(QStringLiteral("outputField"), QStringLiteral("Output field"))
-                                          .noExpressions()
-                                          .describe(QStringLiteral("Empty: replace the date field (difference: \"difference\").")));
-    m_spec.errors = {{QStringLiteral("INVALID_DATE"), QStringLiteral("A value is missing or is not a date in the expected format."), false}};
+                                      .visibleWhen(operation, {QStringLiteral("difference")}));
+    m_timeZone = addParam<QString>(
+        ParamSpec::string(QStringLiteral("timeZone"), QStringLiteral("Time zone"))
+            .defaults(QStringLiteral("UTC"))
+            .hint(QStringLiteral("Europe/Berlin"))
+            .describe(QStringLiteral("An IANA name. Dates written without an offset are read in it, and results "
+                                     "are written in it.")));
+    m_outputField = addParam<QString>(
+        ParamSpec::string(QStringLiteral("outputField"), QStringLiteral("Output field"))
+            .noExpressions()
+            .describe(QStringLiteral("Empty: replace the date field (difference: \"difference\").")));
+    m_spec.errors = {{QStringLiteral("INVALID_DATE"),
+                      QStringLiteral("A value is missing or is not a date in the expected format."), false}};
 }
 
 Exec DateTimeNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out) const
@@ -255,11 +270,13 @@ QList<std::pair<QString, QString>> DateTimeNode::checkParams(const Object& param
     QList<std::pair<QString, QString>> out;
     const QString zone = params.value(m_timeZone.name()).toText();
     if (!Template::containsExpression(zone) && !zoneFromName(zone))
-        out.append({m_timeZone.name(), QStringLiteral("unknown time zone \"%1\" (use an IANA name like Europe/Berlin)").arg(zone)});
+        out.append({m_timeZone.name(),
+                    QStringLiteral("unknown time zone \"%1\" (use an IANA name like Europe/Berlin)").arg(zone)});
     const bool difference = params.value(m_operation.name()).toText() == u"difference";
     if (!difference && Template::containsExpression(params.value(m_field.name()).toText())
         && params.value(m_outputField.name()).toText().trimmed().isEmpty())
-        out.append({m_outputField.name(), QStringLiteral("the date comes from an expression: name the field for the result")});
+        out.append({m_outputField.name(),
+                    QStringLiteral("the date comes from an expression: name the field for the result")});
     return out;
 }
 

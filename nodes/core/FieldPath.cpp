@@ -55,25 +55,21 @@ Value FieldPath::get(const Object& root) const
 {
     if (m_steps.isEmpty())
         return Value();
-    const Value* v = nullptr;
-    Value holder = root; // cheap: shares the object
-    const Value* cur = &holder;
-    for (const Step& step : m_steps) {
+    // The first step reads the root object directly: no Value wrapper (and no reference count) per call.
+    const QString* first = std::get_if<QString>(&m_steps.first());
+    if (!first)
+        return Value();
+    const Value* cur = root.find(*first);
+    for (qsizetype i = 1; cur && i < m_steps.size(); ++i) {
+        const Step& step = m_steps[i];
         if (const QString* key = std::get_if<QString>(&step)) {
-            if (!cur->isObject())
-                return Value();
-            v = cur->objectRef().find(*key);
+            cur = cur->isObject() ? cur->objectRef().find(*key) : nullptr;
         } else {
             const qsizetype idx = std::get<qsizetype>(step);
-            if (!cur->isArray() || idx >= cur->arrayRef().size())
-                return Value();
-            v = &cur->arrayRef().at(idx);
+            cur = cur->isArray() && idx < cur->arrayRef().size() ? &cur->arrayRef().at(idx) : nullptr;
         }
-        if (!v)
-            return Value();
-        cur = v;
     }
-    return *cur;
+    return cur ? *cur : Value();
 }
 
 bool FieldPath::exists(const Object& root) const

@@ -25,7 +25,8 @@ std::optional<QString> keyOf(const Item& item, const QList<ItemJoin::KeyPair>& k
 
 } // namespace
 
-ItemList ItemJoin::join(const ItemList& first, const ItemList& second, const Options& options, const ItemCombiner& combiner)
+ItemList ItemJoin::join(const ItemList& first, const ItemList& second, const Options& options,
+                        const ItemCombiner& combiner)
 {
     QHash<QString, QList<qsizetype>> index; // key -> positions in `second`, in order
     for (qsizetype j = 0; j < second.size(); ++j) {

@@ -17,7 +17,8 @@ public:
         if (m_count < 0) {
             m_count = ctx.param(m_type.m_count);
             if (m_count < 0)
-                throw NodeError::param(m_type.m_count.name(), m_count, QStringLiteral("cannot keep a negative number of items"));
+                throw NodeError::param(m_type.m_count.name(), m_count,
+                                       QStringLiteral("cannot keep a negative number of items"));
             m_keepLast = ctx.param(m_type.m_keep) == u"last";
         }
         const ItemList& items = in.main();
@@ -68,7 +69,8 @@ LimitNode::LimitNode()
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
     m_spec.inputMode = InputMode::Stream;
-    m_count = addParam<qint64>(ParamSpec::integer(QStringLiteral("count"), QStringLiteral("Number of items"), 10).range(0, {}));
+    m_count = addParam<qint64>(
+        ParamSpec::integer(QStringLiteral("count"), QStringLiteral("Number of items"), 10).range(0, {}));
     m_keep = addParam<QString>(ParamSpec::choice(QStringLiteral("keep"), QStringLiteral("Keep"),
                                                  {{QStringLiteral("first"), QStringLiteral("The first items"), {}},
                                                   {QStringLiteral("last"), QStringLiteral("The last items"), {}}}));

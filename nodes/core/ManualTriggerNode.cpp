@@ -17,11 +17,28 @@ ManualTriggerNode::ManualTriggerNode()
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
 }
 
-engine::Exec ManualTriggerNode::execute(engine::ExecutionContext& ctx, const engine::Inputs& in, engine::Outputs& out) const
+namespace {
+
+class Instance final : public engine::NodeInstance {
+public:
+    engine::Exec execute(engine::ExecutionContext& ctx, const engine::Inputs&, engine::Outputs& out) override
+    {
+        const engine::ItemList& input = ctx.runInput();
+        const qsizetype n = std::min(ctx.batchSize(), input.size() - m_next);
+        out.push(0, m_next == 0 && n == input.size() ? input : input.mid(m_next, n));
+        m_next += n;
+        return m_next < input.size() ? engine::Exec::More : engine::Exec::Done;
+    }
+
+private:
+    qsizetype m_next = 0;
+};
+
+} // namespace
+
+std::unique_ptr<engine::NodeInstance> ManualTriggerNode::instantiate() const
 {
-    (void)in;
-    out.push(0, ctx.runInput());
-    return engine::Exec::Done;
+    return std::make_unique<Instance>();
 }
 
 } // namespace taskloom::nodes::core

@@ -9,7 +9,8 @@ namespace taskloom::nodes::core {
 class ManualTriggerNode final : public engine::NodeType {
 public:
     ManualTriggerNode();
-    engine::Exec execute(engine::ExecutionContext& ctx, const engine::Inputs& in, engine::Outputs& out) const override;
+    /// Emits the input a batch at a time, so a large --input streams through the flow like a file does.
+    std::unique_ptr<engine::NodeInstance> instantiate() const override;
 };
 
 } // namespace taskloom::nodes::core

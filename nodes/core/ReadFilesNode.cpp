@@ -7,7 +7,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QTimeZone>
 
 namespace taskloom::nodes::core {
 

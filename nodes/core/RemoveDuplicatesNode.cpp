@@ -64,7 +64,8 @@ private:
                 m_fields.append(std::move(p));
         }
         if (m_mode == u"fields" && m_fields.isEmpty())
-            throw NodeError::param(m_type.m_fields.name(), ctx.param(m_type.m_fields), QStringLiteral("name the fields to compare"));
+            throw NodeError::param(m_type.m_fields.name(), ctx.param(m_type.m_fields),
+                                   QStringLiteral("name the fields to compare"));
         m_ready = true;
     }
 
@@ -97,22 +98,25 @@ RemoveDuplicatesNode::RemoveDuplicatesNode()
     m_spec.type = QStringLiteral("core.removeDuplicates");
     m_spec.title = QStringLiteral("Remove Duplicates");
     m_spec.category = QStringLiteral("Transform");
-    m_spec.description = QStringLiteral("Drops items that repeat an earlier one, compared on all fields or on the fields you choose. "
-                                        "Attachments are not compared.");
+    m_spec.description = QStringLiteral("Drops items that repeat an earlier one, compared on all fields or on the "
+                                        "fields you choose. Attachments are not compared.");
     m_spec.aliases = {QStringLiteral("dedupe"), QStringLiteral("distinct"), QStringLiteral("unique")};
     m_spec.icon = QStringLiteral("edit-copy");
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
     m_spec.inputMode = InputMode::Stream;
+    const QString fields = QStringLiteral("fields");
+    const QString allExcept = QStringLiteral("allExcept");
     m_compare = addParam<QString>(ParamSpec::choice(QStringLiteral("compare"), QStringLiteral("Compare"),
                                                     {{QStringLiteral("all"), QStringLiteral("All fields"), {}},
-                                                     {QStringLiteral("fields"), QStringLiteral("Selected fields"), {}},
-                                                     {QStringLiteral("allExcept"), QStringLiteral("All fields except"), {}}}));
-    m_fields = addParam<Array>(ParamSpec::list(QStringLiteral("fields"), QStringLiteral("Fields"),
-                                               {ParamSpec::string(QStringLiteral("field"), QStringLiteral("Field")).required()})
-                                   .required()
-                                   .noExpressions()
-                                   .visibleWhen(QStringLiteral("compare"), {QStringLiteral("fields"), QStringLiteral("allExcept")}));
+                                                     {fields, QStringLiteral("Selected fields"), {}},
+                                                     {allExcept, QStringLiteral("All fields except"), {}}}));
+    m_fields = addParam<Array>(
+        ParamSpec::list(fields, QStringLiteral("Fields"),
+                        {ParamSpec::string(QStringLiteral("field"), QStringLiteral("Field")).required()})
+            .required()
+            .noExpressions()
+            .visibleWhen(QStringLiteral("compare"), {fields, allExcept}));
 }
 
 std::unique_ptr<NodeInstance> RemoveDuplicatesNode::instantiate() const

@@ -122,16 +122,33 @@ Exec SetFieldsNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& ou
         }
         rows.append(std::move(r));
     }
+    bool dynamic = false;
+    for (const Row& r : rows)
+        dynamic = dynamic || r.dynamic;
     ItemList& result = out.portRef(0);
+    if (!dynamic && !keepOnly) {
+        // Constant values cannot fail: change the items we own in place (no per-item copy).
+        ItemList items = in.take(0);
+        for (Item& item : items) {
+            for (const Row& r : rows)
+                r.path.set(item.json(), r.constant);
+        }
+        result.append(std::move(items));
+        return Exec::Done;
+    }
     result.reserve(result.size() + in.main().size());
     forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
+        // Evaluate every value before changing anything, so a failing item goes on unchanged.
+        QList<Value> values;
+        values.reserve(rows.size());
+        for (const Row& r : rows) {
+            values.append(r.dynamic ? convert(r.path.text(), ctx.evaluateText(m_fields.name(), r.valueText, &item, index), r.kind)
+                                    : r.constant);
+        }
         Item next = item;
         Object json = keepOnly ? Object() : item.json();
-        for (const Row& r : rows) {
-            Value v = r.dynamic ? convert(r.path.text(), ctx.evaluateText(m_fields.name(), r.valueText, &item, index), r.kind)
-                                : r.constant;
-            r.path.set(json, std::move(v));
-        }
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            rows[i].path.set(json, values[i]);
         next.setJson(std::move(json));
         result.append(std::move(next));
     });

@@ -35,8 +35,8 @@ SortNode::SortNode()
     m_spec.type = QStringLiteral("core.sort");
     m_spec.title = QStringLiteral("Sort");
     m_spec.category = QStringLiteral("Transform");
-    m_spec.description = QStringLiteral("Sorts items by fields. Numbers (also written as text) sort by value, ISO dates by time; "
-                                        "items missing a field come last.");
+    m_spec.description = QStringLiteral("Sorts items by fields. Numbers (also written as text) sort by value, "
+                                        "ISO dates by time; items missing a field come last.");
     m_spec.aliases = {QStringLiteral("order"), QStringLiteral("order by"), QStringLiteral("arrange")};
     m_spec.icon = QStringLiteral("view-sort-ascending");
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
@@ -44,7 +44,9 @@ SortNode::SortNode()
     m_spec.inputMode = InputMode::Collect;
     m_fields = addParam<Array>(
         ParamSpec::list(QStringLiteral("fields"), QStringLiteral("Sort by"),
-                        {ParamSpec::string(QStringLiteral("field"), QStringLiteral("Field")).required().hint(QStringLiteral("total or customer.name")),
+                        {ParamSpec::string(QStringLiteral("field"), QStringLiteral("Field"))
+                             .required()
+                             .hint(QStringLiteral("total or customer.name")),
                          ParamSpec::choice(QStringLiteral("direction"), QStringLiteral("Direction"),
                                            {{QStringLiteral("asc"), QStringLiteral("Ascending"), {}},
                                             {QStringLiteral("desc"), QStringLiteral("Descending"), {}}})})
@@ -55,14 +57,16 @@ SortNode::SortNode()
         ParamSpec::choice(QStringLiteral("textOrder"), QStringLiteral("Compare text"),
                           {{QStringLiteral("caseSensitive"), QStringLiteral("Exactly (capitals first)"), {}},
                            {QStringLiteral("caseInsensitive"), QStringLiteral("Ignoring case"), {}},
-                           {QStringLiteral("natural"), QStringLiteral("Naturally (item2 before item10, ignoring case)"), {}}}));
+                           {QStringLiteral("natural"), QStringLiteral("Naturally (item2 before item10, ignoring case)"),
+                            {}}}));
 }
 
 Exec SortNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out) const
 {
     QList<SortField> fields;
     for (const Value& row : ctx.param(m_fields)) {
-        SortField f{FieldPath::parse(row.objectRef().value(u"field").toText()), row.objectRef().value(u"direction").toText() == u"desc"};
+        const Object& o = row.objectRef();
+        SortField f{FieldPath::parse(o.value(u"field").toText()), o.value(u"direction").toText() == u"desc"};
         if (!f.path.isEmpty())
             fields.append(std::move(f));
     }

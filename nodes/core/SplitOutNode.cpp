@@ -38,6 +38,14 @@ QString describeValue(const Value& v)
     return QStringLiteral("%1 %2").arg(v.typeName(), text.size() > 60 ? text.left(57) + QStringLiteral("...") : text);
 }
 
+QList<ParamOption> notListOptions()
+{
+    return {{QStringLiteral("error"), QStringLiteral("Fail the item"), {}},
+            {QStringLiteral("skip"), QStringLiteral("Drop the item"), {}},
+            {QStringLiteral("keep"), QStringLiteral("Pass the item on unchanged"), {}},
+            {QStringLiteral("wrap"), QStringLiteral("Treat a single value as a list of one (drop missing ones)"), {}}};
+}
+
 } // namespace
 
 SplitOutNode::SplitOutNode()
@@ -46,7 +54,8 @@ SplitOutNode::SplitOutNode()
     m_spec.title = QStringLiteral("Split Out");
     m_spec.category = QStringLiteral("Transform");
     m_spec.description = QStringLiteral("Turns a list field into one item per element.");
-    m_spec.aliases = {QStringLiteral("explode"), QStringLiteral("unwind"), QStringLiteral("flatten"), QStringLiteral("item lists")};
+    m_spec.aliases = {QStringLiteral("explode"), QStringLiteral("unwind"), QStringLiteral("flatten"),
+                      QStringLiteral("item lists")};
     m_spec.icon = QStringLiteral("split");
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
@@ -55,21 +64,23 @@ SplitOutNode::SplitOutNode()
                                     .required()
                                     .noExpressions()
                                     .hint(QStringLiteral("lines or order.lines")));
-    m_objects = addParam<QString>(ParamSpec::choice(QStringLiteral("objects"), QStringLiteral("Object elements"),
-                                                    {{QStringLiteral("merge"), QStringLiteral("Merge their fields into the item"), {}},
-                                                     {QStringLiteral("field"), QStringLiteral("Put them under the element field"), {}}}));
-    m_destination = addParam<QString>(ParamSpec::string(QStringLiteral("destination"), QStringLiteral("Element field"))
-                                          .noExpressions()
-                                          .describe(QStringLiteral("Where each element goes (text, numbers, and objects when not merged). "
-                                                                   "Empty: the list field's own name.")));
-    m_keepOther = addParam<bool>(ParamSpec::boolean(QStringLiteral("keepOtherFields"), QStringLiteral("Include the item's other fields"), false));
-    m_notList = addParam<QString>(
-        ParamSpec::choice(QStringLiteral("notList"), QStringLiteral("When the field is missing or not a list"),
-                          {{QStringLiteral("error"), QStringLiteral("Fail the item"), {}},
-                           {QStringLiteral("skip"), QStringLiteral("Drop the item"), {}},
-                           {QStringLiteral("keep"), QStringLiteral("Pass the item on unchanged"), {}},
-                           {QStringLiteral("wrap"), QStringLiteral("Treat a single value as a list of one (drop missing ones)"), {}}}));
-    m_spec.errors = {{QStringLiteral("NOT_A_LIST"), QStringLiteral("The field is missing or holds something other than a list."), false}};
+    m_objects = addParam<QString>(
+        ParamSpec::choice(QStringLiteral("objects"), QStringLiteral("Object elements"),
+                          {{QStringLiteral("merge"), QStringLiteral("Merge their fields into the item"), {}},
+                           {QStringLiteral("field"), QStringLiteral("Put them under the element field"), {}}}));
+    m_destination = addParam<QString>(
+        ParamSpec::string(QStringLiteral("destination"), QStringLiteral("Element field"))
+            .noExpressions()
+            .describe(QStringLiteral("Where each element goes (text, numbers, and objects when not merged). "
+                                     "Empty: the list field's own name.")));
+    m_keepOther = addParam<bool>(
+        ParamSpec::boolean(QStringLiteral("keepOtherFields"), QStringLiteral("Include the item's other fields"),
+                           false));
+    m_notList = addParam<QString>(ParamSpec::choice(QStringLiteral("notList"),
+                                                    QStringLiteral("When the field is missing or not a list"),
+                                                    notListOptions()));
+    m_spec.errors = {{QStringLiteral("NOT_A_LIST"),
+                      QStringLiteral("The field is missing or holds something other than a list."), false}};
 }
 
 Exec SplitOutNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out) const
@@ -97,9 +108,11 @@ Exec SplitOutNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out
         } else if (plan.notList == u"wrap") {
             elements.append(list);
         } else {
+            const QString& name = plan.source.text();
             throw NodeError(QStringLiteral("NOT_A_LIST"),
-                            list.isNull() ? QStringLiteral("field \"%1\" is missing").arg(plan.source.text())
-                                          : QStringLiteral("field \"%1\" is not a list: found %2").arg(plan.source.text(), describeValue(list)));
+                            list.isNull() ? QStringLiteral("field \"%1\" is missing").arg(name)
+                                          : QStringLiteral("field \"%1\" is not a list: found %2")
+                                                .arg(name, describeValue(list)));
         }
         // With the other fields: an element that goes back under the list field's own name takes the list's
         // place (keeping the field order); otherwise the list field goes, so it is not copied into every item.

@@ -23,6 +23,13 @@ Value paramOrDefault(const NodeSpec& spec, const Object& params, const QString& 
     return p ? p->defaultValue : Value();
 }
 
+ParamSpec caseNameParam()
+{
+    return ParamSpec::string(QStringLiteral("name"), QStringLiteral("Output name"))
+        .noExpressions()
+        .hint(QStringLiteral("case 1"));
+}
+
 } // namespace
 
 SwitchNode::SwitchNode()
@@ -30,39 +37,44 @@ SwitchNode::SwitchNode()
     m_spec.type = QStringLiteral("core.switch");
     m_spec.title = QStringLiteral("Switch");
     m_spec.category = QStringLiteral("Flow");
-    m_spec.description = QStringLiteral("Routes each item to the output of the first case it matches: by rules on its fields, "
-                                        "or by a value. There is one output per case, named after it.");
-    m_spec.aliases = {QStringLiteral("route"), QStringLiteral("case"), QStringLiteral("branch"), QStringLiteral("router")};
+    m_spec.description = QStringLiteral("Routes each item to the output of the first case it matches: by rules on its "
+                                        "fields, or by a value. There is one output per case, named after it.");
+    m_spec.aliases = {QStringLiteral("route"), QStringLiteral("case"), QStringLiteral("branch"),
+                      QStringLiteral("router")};
     m_spec.icon = QStringLiteral("code-branch");
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {}; // one per case: see ports()
     m_spec.inputMode = InputMode::Stream;
-    m_mode = addParam<QString>(ParamSpec::choice(QStringLiteral("mode"), QStringLiteral("Route by"),
-                                                 {{QStringLiteral("rules"), QStringLiteral("Rules (the first matching case wins)"), {}},
-                                                  {QStringLiteral("value"), QStringLiteral("A value (the case with that value)"), {}}})
-                                   .noExpressions());
+    const QString rules = QStringLiteral("rules");
+    const QString value = QStringLiteral("value");
+    m_mode = addParam<QString>(
+        ParamSpec::choice(QStringLiteral("mode"), QStringLiteral("Route by"),
+                          {{rules, QStringLiteral("Rules (the first matching case wins)"), {}},
+                           {value, QStringLiteral("A value (the case with that value)"), {}}})
+            .noExpressions());
     m_cases = addParam<Array>(
         ParamSpec::list(QStringLiteral("cases"), QStringLiteral("Cases"),
-                        {ParamSpec::string(QStringLiteral("name"), QStringLiteral("Output name")).noExpressions().hint(QStringLiteral("case 1")),
-                         Conditions::combineParam(), Conditions::rulesParam(QStringLiteral("rules"), QStringLiteral("Rules"))})
+                        {caseNameParam(), Conditions::combineParam(),
+                         Conditions::rulesParam(rules, QStringLiteral("Rules"))})
             .required()
-            .visibleWhen(QStringLiteral("mode"), {QStringLiteral("rules")}));
+            .visibleWhen(QStringLiteral("mode"), {rules}));
     m_field = addParam<QString>(ParamSpec::string(QStringLiteral("field"), QStringLiteral("Value"))
                                     .required()
                                     .hint(QStringLiteral("status or {{ expression }}"))
                                     .describe(QStringLiteral("A field whose value picks the case, or an expression."))
-                                    .visibleWhen(QStringLiteral("mode"), {QStringLiteral("value")}));
+                                    .visibleWhen(QStringLiteral("mode"), {value}));
     m_valueCases = addParam<Array>(
         ParamSpec::list(QStringLiteral("valueCases"), QStringLiteral("Cases"),
-                        {ParamSpec::string(QStringLiteral("name"), QStringLiteral("Output name")).noExpressions().hint(QStringLiteral("case 1")),
-                         ParamSpec::string(QStringLiteral("value"), QStringLiteral("Value")).noExpressions()})
+                        {caseNameParam(), ParamSpec::string(value, QStringLiteral("Value")).noExpressions()})
             .required()
             .noExpressions()
             .describe(QStringLiteral("Numbers match numeric text (5 matches \"5\")."))
-            .visibleWhen(QStringLiteral("mode"), {QStringLiteral("value")}));
-    m_fallback = addParam<bool>(ParamSpec::boolean(QStringLiteral("fallback"), QStringLiteral("Send unmatched items to a \"fallback\" output"), false)
-                                    .noExpressions()
-                                    .describe(QStringLiteral("Otherwise items that match no case are dropped.")));
+            .visibleWhen(QStringLiteral("mode"), {value}));
+    m_fallback = addParam<bool>(
+        ParamSpec::boolean(QStringLiteral("fallback"), QStringLiteral("Send unmatched items to a \"fallback\" output"),
+                           false)
+            .noExpressions()
+            .describe(QStringLiteral("Otherwise items that match no case are dropped.")));
 }
 
 bool SwitchNode::valueMode(const Object& params) const
@@ -95,7 +107,8 @@ Ports SwitchNode::ports(const Object& params, const NodeSettings& settings) cons
     for (const QString& name : caseNames(params))
         outputs.append({name, name, {}});
     if (paramOrDefault(m_spec, params, m_fallback.name()).toBool())
-        outputs.append({QStringLiteral("fallback"), QStringLiteral("Fallback"), QStringLiteral("Items that match no case")});
+        outputs.append({QStringLiteral("fallback"), QStringLiteral("Fallback"),
+                        QStringLiteral("Items that match no case")});
     outputs.append(p.outputs); // the optional "error" output stays last
     p.outputs = outputs;
     return p;
@@ -130,7 +143,8 @@ Exec SwitchNode::routeByRules(ExecutionContext& ctx, const Inputs& in, Outputs& 
     QList<Case> cases;
     for (const Value& row : ctx.rawParamValue(m_cases.name()).arrayRef()) {
         const Object& o = row.objectRef();
-        cases.append({Conditions::parseRules(m_cases.name(), o.value(u"rules").toArray()), o.value(u"combine").toText() == u"any"});
+        cases.append({Conditions::parseRules(m_cases.name(), o.value(u"rules").toArray()),
+                      o.value(u"combine").toText() == u"any"});
     }
     forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
         for (int i = 0; i < cases.size(); ++i) {

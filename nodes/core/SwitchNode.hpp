@@ -20,8 +20,10 @@ public:
 
 private:
     bool valueMode(const engine::Object& params) const;
-    engine::Exec routeByRules(engine::ExecutionContext& ctx, const engine::Inputs& in, engine::Outputs& out, int fallback) const;
-    engine::Exec routeByValue(engine::ExecutionContext& ctx, const engine::Inputs& in, engine::Outputs& out, int fallback) const;
+    engine::Exec routeByRules(engine::ExecutionContext& ctx, const engine::Inputs& in, engine::Outputs& out,
+                              int fallback) const;
+    engine::Exec routeByValue(engine::ExecutionContext& ctx, const engine::Inputs& in, engine::Outputs& out,
+                              int fallback) const;
 
     engine::Param<QString> m_mode;
     engine::Param<engine::Array> m_cases;

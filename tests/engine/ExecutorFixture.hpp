@@ -20,15 +20,14 @@ protected:
     FakeExpressionEngine expressions;
     EventLog events;
 
-    /// Runs `flow` with `options` (the event log is added as an observer) and returns the result.
+    /// Runs `flow` with `options` on an executor of its own (the event log is added as an observer).
     engine::RunResult run(const engine::Flow& flow, engine::RunOptions options = {})
     {
         options.observers.append(&events);
-        engine::Executor executor(*registry, &expressions);
         QElapsedTimer clock;
         clock.start();
-        engine::RunResult r = executor.run(flow, options);
-        lastRunMs = clock.elapsed();
+        engine::RunResult r = engine::Executor(*registry, &expressions).run(flow, options);
+        lastRunMs = clock.elapsed(); // the executor's destruction included: it must not wait for abandoned calls
         return r;
     }
 

@@ -134,7 +134,8 @@ TEST(Json, LargeIntegersStayExactUntilTheyDoNotFit)
     EXPECT_EQ(Json::serialize(v), "null");
     // Closer to zero than a double can hold: zero, not infinity.
     EXPECT_EQ(parsed("1e-400").toDouble(), 0.0);
-    EXPECT_EQ(Json::serialize(parsed("-1e-400")), "-0");
+    EXPECT_EQ(Json::serialize(parsed("-1e-400")), "0"); // negative zero writes as 0, as in JavaScript
+    EXPECT_EQ(Json::formatDouble(-0.0), "0");
     EXPECT_EQ(parsed("0.00000000000000000001e-320").toDouble(), 0.0);
     EXPECT_EQ(parsed("1000000000000000000000e-345").toDouble(), 0.0);
     EXPECT_TRUE(std::isinf(parsed("0.0000000001e320").toDouble()));

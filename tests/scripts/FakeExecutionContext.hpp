@@ -54,6 +54,7 @@ public:
     const engine::ItemList& runInput() const override { return m_runInput; }
     const engine::Object& triggerData() const override { return m_trigger; }
     const engine::Object& variables() const override { return vars; }
+    const engine::Object& environment() const override { return env; }
     const engine::CancellationToken& cancellation() const override { return token; }
     void log(engine::LogLevel level, const QString& message) override { logs.append({level, message}); }
     void progress(double fraction, const QString&) override { progressValues.append(fraction); }

@@ -164,9 +164,10 @@ TEST(LuaCodeNode, ContextOffersLogProgressVarsParamsEnv)
     FakeExecutionContext ctx(node, params(QStringLiteral(R"(
 function execute(ctx, items)
   ctx.log("starting " .. #items)
-  ctx.warn("careful")
+  ctx:warn("careful")
   print("printed", 1)
   ctx.progress(0.5)
+  ctx:progress(0.75)
   return {{node = ctx.node, rate = ctx.vars.rate, mode = ctx.params.mode, home = ctx.env.HOME,
            ok = pcall(function() ctx.vars.rate = 1 end)}}
 end)")));
@@ -178,7 +179,7 @@ end)")));
     EXPECT_EQ(ctx.logs[0], std::make_pair(engine::LogLevel::Info, QStringLiteral("starting 3")));
     EXPECT_EQ(ctx.logs[1], std::make_pair(engine::LogLevel::Warning, QStringLiteral("careful")));
     EXPECT_EQ(ctx.logs[2], std::make_pair(engine::LogLevel::Info, QStringLiteral("printed\t1")));
-    EXPECT_EQ(ctx.progressValues, QList<double>({0.5}));
+    EXPECT_EQ(ctx.progressValues, QList<double>({0.5, 0.75}));
 }
 
 TEST(LuaCodeNode, CompilesOnceAndKeepsStateAcrossBatches)
@@ -292,6 +293,39 @@ TEST(LuaCodeNode, ScriptErrorsBecomeNodeErrors)
                 LuaCodeLimits{LuaSandbox::defaultMemoryLimit, LuaSandbox::unlimited, std::chrono::milliseconds(150)});
     EXPECT_EQ(e.code(), QStringLiteral("LUA_BUDGET"));
     EXPECT_EQ(e.message(), QStringLiteral("code:1: time limit of 0.15 s per call exceeded (endless loop?)"));
+}
+
+TEST(LuaCodeNode, AHalfConvertedResultLeavesNothingBehind)
+{
+    LuaCodeNode node;
+    FakeExecutionContext ctx(node, params(QStringLiteral(
+        "function execute(ctx, item) if item.name == 'b' then return {{part = 1}, 'oops'} end return item end"),
+        QStringLiteral("each")));
+    ctx.flowNode().settings.onError = engine::OnError::Continue;
+    const NodeRun run = runNode(node, ctx, {input});
+    EXPECT_EQ(text(run.out), QStringLiteral(
+        "{\"name\":\"a\",\"price\":2}\n"
+        "{\"name\":\"b\",\"price\":3,\"error\":\"the result of execute, item 2: expected an item (a table with fields), got a string\"}\n"
+        "{\"name\":\"c\",\"price\":5}"));
+    ASSERT_EQ(ctx.failures.size(), 1);
+    EXPECT_EQ(ctx.failures[0].code(), QStringLiteral("LUA_RESULT"));
+}
+
+TEST(LuaCodeNode, ARetryAfterAFailedStartPreparesAgain)
+{
+    // The script's top level outlives the first attempt's deadline; the retry gets a fresh state.
+    LuaCodeNode node(LuaCodeLimits{LuaSandbox::defaultMemoryLimit, LuaSandbox::unlimited});
+    FakeExecutionContext ctx(node, params(QStringLiteral(
+        "local start = os.clock() while os.clock() - start < 0.3 do end\n"
+        "runs = (runs or 0) + 1\n"
+        "function execute(ctx, items) return {{runs = runs}} end")));
+    auto instance = node.instantiate();
+    engine::Outputs out(1);
+    ctx.token = engine::CancellationToken().child(engine::CancellationToken::Clock::now() + std::chrono::milliseconds(100));
+    EXPECT_THROW(instance->execute(ctx, engine::Inputs({input}), out), engine::Cancelled);
+    ctx.token = engine::CancellationToken();
+    instance->execute(ctx, engine::Inputs({input}), out);
+    EXPECT_EQ(text(out.port(0)), QStringLiteral(R"({"runs":1})"));
 }
 
 TEST(LuaCodeNode, CheckParamsReportsSyntaxErrorsWithTheLine)

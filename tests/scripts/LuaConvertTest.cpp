@@ -165,6 +165,7 @@ TEST(LuaConvert, QuadraticFieldGrowthHitsTheBudget)
 {
     // Each new field costs a scan of the existing ones; the budget charges that scan.
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "quadratic field growth");
     const auto start = std::chrono::steady_clock::now();
     auto r = onItem(sandbox, sampleItem(), QStringLiteral("for i = 1, 1e6 do item['k' .. i] = i end"));
     ASSERT_FALSE(r);

@@ -83,6 +83,11 @@ TEST(LuaSandbox, RuntimeErrorsAreOneLineWithChunkAndLine)
     EXPECT_EQ(errorOf(sandbox, QStringLiteral("error('first\\nsecond')")), QStringLiteral("code:1: first second"));
     EXPECT_EQ(errorOf(sandbox, QStringLiteral("error({code = 1})")), QStringLiteral("(error object is a table value)"));
     EXPECT_EQ(errorOf(sandbox, QStringLiteral("error('plain', 0)")), QStringLiteral("plain"));
+    // Wrapped library functions keep their names and the script's line in argument errors.
+    EXPECT_EQ(errorOf(sandbox, QStringLiteral("\ntable.insert({}, 5, 1)")),
+              QStringLiteral("code:2: bad argument #2 to 'insert' (position out of bounds)"));
+    EXPECT_EQ(errorOf(sandbox, QStringLiteral("setmetatable(1, {})")),
+              QStringLiteral("code:1: bad argument #1 to 'setmetatable' (table expected, got number)"));
 }
 
 TEST(LuaSandbox, SyntaxErrorsNameTheLine)
@@ -194,6 +199,7 @@ TEST(LuaSandbox, GcMetamethodsAreRefused)
 TEST(LuaSandbox, EndlessLoopHitsTheBudgetQuickly)
 {
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "EndlessLoopHitsTheBudgetQuickly");
     const auto start = std::chrono::steady_clock::now();
     auto r = runLua(sandbox, QStringLiteral("local n = 0\nwhile true do\n  n = n + 1\nend"));
     ASSERT_FALSE(r);
@@ -226,6 +232,7 @@ TEST(LuaSandbox, ScriptsCannotCatchTheirWayPastTheBudget)
         " while true do end end while true do pcall(f) end",
     };
     for (const char* trick : tricks) {
+        const Watchdog watchdog(std::chrono::seconds(60), trick);
         const auto start = std::chrono::steady_clock::now();
         EXPECT_EQ(kindOf(sandbox, QString::fromUtf8(trick)), LuaError::Kind::Budget) << trick;
         EXPECT_LT(secondsSince(start), 5.0) << trick;
@@ -236,6 +243,7 @@ TEST(LuaSandbox, ScriptsCannotCatchTheirWayPastTheBudget)
 TEST(LuaSandbox, BudgetErrorsNameTheScriptLineNotTheWrappers)
 {
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "BudgetErrorsNameTheScriptLineNotTheWrappers");
     const QString error = errorOf(sandbox, QStringLiteral("local n = 0\nwhile true do\n  pcall(error, n)\nend"));
     EXPECT_TRUE(error.startsWith(QStringLiteral("code:"))) << error.toStdString();
     EXPECT_TRUE(error.endsWith(QStringLiteral("instruction budget of 10000000 exceeded (endless loop?)"))) << error.toStdString();
@@ -261,6 +269,7 @@ TEST(LuaSandbox, CoroutinesAndPcallStillWork)
 TEST(LuaSandbox, DeepRecursionFailsCleanly)
 {
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "DeepRecursionFailsCleanly");
     const QString error = errorOf(sandbox, QStringLiteral("local function f(n) return 1 + f(n + 1) end return f(1)"));
     EXPECT_TRUE(error.contains(QStringLiteral("stack overflow")) || error.contains(QStringLiteral("memory limit")))
         << error.toStdString();
@@ -274,6 +283,7 @@ TEST(LuaSandbox, DeepRecursionFailsCleanly)
 TEST(LuaSandbox, HugeAllocationsHitTheMemoryCap)
 {
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "HugeAllocationsHitTheMemoryCap");
     for (const char* code : {"return string.rep('x', 1e9)", "return ('x'):rep(2^30)",
                              "local t = {} local s = string.rep('x', 1000) while true do t[#t + 1] = s .. #t end",
                              "local t = {} for i = 1, 1e8 do t[i] = i end",
@@ -295,6 +305,7 @@ TEST(LuaSandbox, AllocationCountsAgainstTheBudget)
 {
     // Few instructions, much host work: without charging allocations this would run for minutes.
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "AllocationCountsAgainstTheBudget");
     const auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(kindOf(sandbox, QStringLiteral("for i = 1, 1e6 do local s = string.rep('x', 1e6) end")),
               LuaError::Kind::Budget);
@@ -305,6 +316,7 @@ TEST(LuaSandbox, CostlyLibraryCallsAreChargedOrRefused)
 {
     // Each of these spins inside C (one call, or a cheap loop of calls) for minutes in plain Lua 5.4.4.
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "costly library calls");
     auto r = runLua(sandbox, QStringLiteral("return string.rep('', 1e15) .. ('').rep('', 1e15, '')"),
                     LuaSandbox::defaultCodeBudget, &backstop());
     ASSERT_TRUE(r) << r.error().message.toStdString();
@@ -333,6 +345,7 @@ TEST(LuaSandbox, TimeLimitBacksUpTheBudget)
 {
     // Comparing two 20 MB strings is one instruction: the budget barely moves, the clock does.
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "TimeLimitBacksUpTheBudget");
     sandbox.setTimeLimit(std::chrono::milliseconds(300));
     const auto start = std::chrono::steady_clock::now();
     auto r = runLua(sandbox, QStringLiteral("local a = string.rep('x', 2e7) local b = string.rep('x', 2e7)\n"
@@ -352,6 +365,7 @@ TEST(LuaSandbox, TooSmallAMemoryLimitThrows)
 TEST(LuaSandbox, CancellationStopsARunningScript)
 {
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "CancellationStopsARunningScript");
     engine::CancellationToken token;
     std::thread canceller([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -375,6 +389,7 @@ TEST(LuaSandbox, CancellationStopsARunningScript)
 TEST(LuaSandbox, CancellationCannotBeCaught)
 {
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "CancellationCannotBeCaught");
     engine::CancellationToken token;
     std::thread canceller([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -390,6 +405,7 @@ TEST(LuaSandbox, CancellationCannotBeCaught)
 TEST(LuaSandbox, DeadlineTimesOut)
 {
     LuaSandbox sandbox;
+    const Watchdog watchdog(std::chrono::seconds(120), "DeadlineTimesOut");
     engine::CancellationToken run;
     const engine::CancellationToken node = run.child(engine::CancellationToken::Clock::now() + std::chrono::milliseconds(80));
     const auto start = std::chrono::steady_clock::now();
@@ -422,6 +438,7 @@ TEST(LuaSandbox, CollectgarbageKeepsOnlyHarmlessOptions)
 TEST(LuaSandbox, SurvivesManyFailuresInARow)
 {
     LuaSandbox sandbox(std::size_t(8) << 20);
+    const Watchdog watchdog(std::chrono::seconds(120), "SurvivesManyFailuresInARow");
     const char* failures[] = {"error('x')", "return string.rep('x', 1e8)", "while true do end", "return nil + 1",
                               "local function f() return f() + 1 end return f()"};
     for (int round = 0; round < 10; ++round) {

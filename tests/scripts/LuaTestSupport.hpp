@@ -13,7 +13,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <expected>
+#include <mutex>
+#include <thread>
 
 namespace taskloom::scripts::test {
 
@@ -55,6 +60,38 @@ inline QString text(const engine::Value& v)
 {
     return QString::fromUtf8(engine::Json::serialize(v));
 }
+
+/// Aborts the test program when the enclosing block runs longer than `limit`. A broken sandbox protection
+/// shows up as a script that never ends; a crash fails the test at once where a hang would stall the run.
+class Watchdog {
+public:
+    Watchdog(std::chrono::seconds limit, const char* what)
+        : m_thread([this, limit, what] {
+              std::unique_lock lock(m_mutex);
+              if (!m_wake.wait_for(lock, limit, [this] { return m_done; })) {
+                  std::fprintf(stderr, "watchdog: \"%s\" still running after %lld s\n", what, (long long)limit.count());
+                  std::abort();
+              }
+          })
+    {}
+    ~Watchdog()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    Watchdog(const Watchdog&) = delete;
+    Watchdog& operator=(const Watchdog&) = delete;
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_thread; // last: starts once the members it uses exist
+};
 
 inline double secondsSince(std::chrono::steady_clock::time_point start)
 {

@@ -41,7 +41,8 @@ TEST(Aggregation, SumStaysIntegralWhileItCan)
     EXPECT_EQ(run(Function::Sum, {1, QStringLiteral(" 2 "), 3}), "6");
     EXPECT_EQ(run(Function::Sum, {1, 2.5}), "3.5");
     EXPECT_EQ(run(Function::Sum, {}), "0");
-    EXPECT_EQ(run(Function::Sum, {std::numeric_limits<qint64>::max(), 1}), "9223372036854775808") << "overflow falls back to double";
+    EXPECT_EQ(run(Function::Sum, {std::numeric_limits<qint64>::max(), 1}), "9223372036854775808")
+        << "overflow falls back to double";
     EXPECT_EQ(run(Function::Sum, {QStringLiteral("1e2"), 1}), "101");
 }
 
@@ -82,8 +83,10 @@ TEST(Aggregation, Names)
 {
     EXPECT_EQ(Aggregation::defaultOutputName(Function::Sum, QStringLiteral("total")), u"sum_total");
     EXPECT_EQ(Aggregation::defaultOutputName(Function::Count, {}), u"count");
-    EXPECT_EQ(Aggregation::defaultOutputName(Function::Average, QStringLiteral("order.lines[0].total")), u"average_order_lines_0_total");
-    EXPECT_EQ(Aggregation::defaultOutputName(Function::CollectUnique, QStringLiteral("[\"odd key\"]")), u"collectUnique_odd_key");
+    EXPECT_EQ(Aggregation::defaultOutputName(Function::Average, QStringLiteral("order.lines[0].total")),
+              u"average_order_lines_0_total");
+    EXPECT_EQ(Aggregation::defaultOutputName(Function::CollectUnique, QStringLiteral("[\"odd key\"]")),
+              u"collectUnique_odd_key");
     for (const auto& o : Aggregation::functionOptions())
         EXPECT_EQ(Aggregation::functionName(*Aggregation::functionFromName(o.value)), o.value);
     EXPECT_FALSE(Aggregation::functionFromName(u"median"));

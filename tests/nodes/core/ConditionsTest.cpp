@@ -29,6 +29,7 @@ public:
     const ItemList& runInput() const override { return m_items; }
     const Object& triggerData() const override { return m_object; }
     const Object& variables() const override { return m_object; }
+    const Object& environment() const override { return m_object; }
     const CancellationToken& cancellation() const override { return m_token; }
     void log(LogLevel, const QString&) override {}
     void progress(double, const QString&) override {}

@@ -33,9 +33,11 @@ private:
             const qint64 end = std::min(count, m_next + ctx.batchSize());
             engine::ItemList& batch = out.portRef(0);
             batch.reserve(end - m_next);
-            for (; m_next < end; ++m_next)
-                batch.append(engine::Item(engine::Object{{QStringLiteral("n"), m_next},
-                                                         {QStringLiteral("group"), QStringLiteral("g%1").arg(m_next % groups)}}));
+            for (; m_next < end; ++m_next) {
+                const QString group = QStringLiteral("g%1").arg(m_next % groups);
+                batch.append(
+                    engine::Item(engine::Object{{QStringLiteral("n"), m_next}, {QStringLiteral("group"), group}}));
+            }
             return m_next < count ? engine::Exec::More : engine::Exec::Done;
         }
 

@@ -10,7 +10,10 @@ namespace {
 const QTimeZone utc = QTimeZone::utc();
 const QTimeZone berlin("Europe/Berlin");
 
-qint64 ms(const char* isoUtc) { return QDateTime::fromString(QString::fromLatin1(isoUtc), Qt::ISODateWithMs).toMSecsSinceEpoch(); }
+qint64 ms(const char* isoUtc)
+{
+    return QDateTime::fromString(QString::fromLatin1(isoUtc), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
 
 qint64 parsedMs(const Value& v, const QString& format = {}, const QTimeZone& zone = utc)
 {
@@ -33,7 +36,8 @@ TEST(DateText, NoOffsetMeansTheGivenZone)
 {
     EXPECT_EQ(parsedMs(QStringLiteral("2024-03-01T11:05"), {}, berlin), ms("2024-03-01T10:05:00Z"));
     EXPECT_EQ(parsedMs(QStringLiteral("2024-07-01T12:05"), {}, berlin), ms("2024-07-01T10:05:00Z")) << "summer time";
-    EXPECT_EQ(parsedMs(QStringLiteral("2024-07-01T12:05Z"), {}, berlin), ms("2024-07-01T12:05:00Z")) << "an offset wins";
+    EXPECT_EQ(parsedMs(QStringLiteral("2024-07-01T12:05Z"), {}, berlin), ms("2024-07-01T12:05:00Z"))
+        << "an offset wins";
     const auto dateOnly = DateText::parseIso(u"2024-03-01", berlin);
     ASSERT_TRUE(dateOnly);
     EXPECT_TRUE(dateOnly->dateOnly);
@@ -64,7 +68,8 @@ TEST(DateText, ExplicitFormats)
     EXPECT_EQ(parsedMs(qint64(1709287500), QStringLiteral("unix")), ms("2024-03-01T10:05:00Z"));
     EXPECT_EQ(parsedMs(QStringLiteral("1709287500"), QStringLiteral("iso")), -1);
     EXPECT_EQ(parsedMs(QStringLiteral("2024-03-01"), QStringLiteral("rfc2822")), -1);
-    EXPECT_EQ(parsedMs(QStringLiteral("01.03.2024 11:05"), QStringLiteral("dd.MM.yyyy HH:mm"), berlin), ms("2024-03-01T10:05:00Z"));
+    EXPECT_EQ(parsedMs(QStringLiteral("01.03.2024 11:05"), QStringLiteral("dd.MM.yyyy HH:mm"), berlin),
+              ms("2024-03-01T10:05:00Z"));
     EXPECT_EQ(parsedMs(QStringLiteral("5 Feb 2024"), QStringLiteral("d MMM yyyy")), ms("2024-02-05T00:00:00Z"));
     EXPECT_EQ(parsedMs(QStringLiteral("2024-03-01"), QStringLiteral("dd.MM.yyyy")), -1);
     const auto p = DateText::parse(QStringLiteral("5 Feb 2024"), QStringLiteral("d MMM yyyy"), utc);
@@ -83,14 +88,16 @@ TEST(DateText, Formats)
     EXPECT_EQ(DateText::format(t.addMSecs(999), QStringLiteral("unix"), utc), Value(qint64(1709287500)));
     EXPECT_EQ(DateText::format(t.addMSecs(-1), QStringLiteral("unixMs"), utc), Value(qint64(1709287499999)));
     EXPECT_EQ(DateText::format(t, QStringLiteral("rfc2822"), berlin).toText(), u"01 Mar 2024 11:05:00 +0100");
-    EXPECT_EQ(DateText::format(t, QStringLiteral("dddd, d MMMM yyyy h:mm AP"), berlin).toText(), u"Friday, 1 March 2024 11:05 AM");
+    EXPECT_EQ(DateText::format(t, QStringLiteral("dddd, d MMMM yyyy h:mm AP"), berlin).toText(),
+              u"Friday, 1 March 2024 11:05 AM");
 }
 
 TEST(DateText, DateOnlyStaysDateOnlyAtMidnight)
 {
     const QDateTime midnight(QDate(2024, 3, 1), QTime(0, 0), berlin);
     EXPECT_EQ(DateText::format(midnight, QStringLiteral("iso"), berlin, true).toText(), u"2024-03-01");
-    EXPECT_EQ(DateText::format(midnight.addSecs(60), QStringLiteral("iso"), berlin, true).toText(), u"2024-03-01T00:01:00+01:00");
+    EXPECT_EQ(DateText::format(midnight.addSecs(60), QStringLiteral("iso"), berlin, true).toText(),
+              u"2024-03-01T00:01:00+01:00");
     EXPECT_EQ(DateText::format(midnight, QStringLiteral("iso"), berlin, false).toText(), u"2024-03-01T00:00:00+01:00");
 }
 

@@ -85,7 +85,8 @@ TEST(ItemJoin, MissingKeysNeverMatchEvenEachOther)
 TEST(ItemJoin, LooseAndStrictMatching)
 {
     const ItemList a = items(R"([{"id": 7}, {"id": "007"}, {"id": 1.5}])");
-    const ItemList b = items(R"([{"id": "7", "b": 1}, {"id": "7.0", "b": 2}, {"id": 7.0, "b": 3}, {"id": "1.5", "b": 4}])");
+    const ItemList b = items(R"([{"id": "7", "b": 1}, {"id": "7.0", "b": 2}, {"id": 7.0, "b": 3},
+                                 {"id": "1.5", "b": 4}])");
     const ItemCombiner combiner(ItemCombiner::Clash::PreferFirst);
     auto o = on({{"id", "id"}}, ItemJoin::Kind::Inner);
     EXPECT_EQ(text(ItemJoin::join(a, b, o, combiner)), R"([{"id":7,"b":1},{"id":7,"b":3},{"id":1.5,"b":4}])");
@@ -112,16 +113,20 @@ TEST(ItemCombiner, AttachmentsCombineLikeFields)
 {
     Item a(Object{{QStringLiteral("a"), 1}});
     Item b(Object{{QStringLiteral("b"), 2}});
-    a.setBinary(QStringLiteral("file"), *Binary::fromBytes("A", QStringLiteral("text/plain"), QStringLiteral("a.txt")));
-    b.setBinary(QStringLiteral("file"), *Binary::fromBytes("B", QStringLiteral("text/plain"), QStringLiteral("b.txt")));
-    b.setBinary(QStringLiteral("extra"), *Binary::fromBytes("E", QStringLiteral("text/plain"), QStringLiteral("e.txt")));
+    auto attachment = [](const char* bytes, const char* name) {
+        return *Binary::fromBytes(bytes, QStringLiteral("text/plain"), QString::fromLatin1(name));
+    };
+    a.setBinary(QStringLiteral("file"), attachment("A", "a.txt"));
+    b.setBinary(QStringLiteral("file"), attachment("B", "b.txt"));
+    b.setBinary(QStringLiteral("extra"), attachment("E", "e.txt"));
     const Item first = ItemCombiner(ItemCombiner::Clash::PreferFirst).combine({&a, &b}, {1, 2});
     EXPECT_EQ(first.binary(QStringLiteral("file"))->fileName(), u"a.txt");
     EXPECT_TRUE(first.binary(QStringLiteral("extra")));
     const Item last = ItemCombiner(ItemCombiner::Clash::PreferLast).combine({&a, &b}, {1, 2});
     EXPECT_EQ(last.binary(QStringLiteral("file"))->fileName(), u"b.txt");
     const Item prefixed = ItemCombiner(ItemCombiner::Clash::Prefix).combine({&a, &b}, {1, 2});
-    EXPECT_EQ(prefixed.binaries().keys(), (QStringList{QStringLiteral("extra"), QStringLiteral("in1_file"), QStringLiteral("in2_file")}));
+    EXPECT_EQ(prefixed.binaries().keys(),
+              (QStringList{QStringLiteral("extra"), QStringLiteral("in1_file"), QStringLiteral("in2_file")}));
     EXPECT_EQ(Json::serialize(Value(prefixed.json())), R"({"a":1,"b":2})");
 }
 

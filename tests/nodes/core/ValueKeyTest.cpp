@@ -21,8 +21,9 @@ TEST(ValueKey, EqualValuesShareAKey)
 
 TEST(ValueKey, DifferentValuesDiffer)
 {
-    const QList<Value> values{Value(), false, true, 0, 1, 1.5, QStringLiteral("1"), QStringLiteral(""), QStringLiteral("z"),
-                              Array{}, Object{}, Array{1}, Array{Value(Array{1})}, parse(R"({"a": 1})"), parse(R"({"a": "1"})")};
+    const QList<Value> values{Value(), false, true, 0, 1, 1.5, QStringLiteral("1"), QStringLiteral(""),
+                              QStringLiteral("z"), Array{}, Object{}, Array{1}, Array{Value(Array{1})},
+                              parse(R"({"a": 1})"), parse(R"({"a": "1"})")};
     for (qsizetype i = 0; i < values.size(); ++i) {
         for (qsizetype j = i + 1; j < values.size(); ++j)
             EXPECT_NE(ValueKey::of(values[i]), ValueKey::of(values[j])) << i << " " << j;

@@ -43,12 +43,14 @@ TEST(ValueOrder, DatesCompareAsInstants)
     // 23:00 at -02:00 is 01:00 UTC the next day: after midnight UTC, before 02:00 UTC.
     EXPECT_GT(cmp(QStringLiteral("2023-12-31T23:00:00-02:00"), QStringLiteral("2024-01-01")), 0);
     EXPECT_LT(cmp(QStringLiteral("2023-12-31T23:00:00-02:00"), QStringLiteral("2024-01-01T02:00:00Z")), 0);
-    EXPECT_EQ(cmp(QStringLiteral("2024-01-01T01:00:00Z"), QStringLiteral("2024-01-01 01:00")), 0) << "no offset reads as UTC";
+    EXPECT_EQ(cmp(QStringLiteral("2024-01-01T01:00:00Z"), QStringLiteral("2024-01-01 01:00")), 0)
+        << "no offset reads as UTC";
 }
 
 TEST(ValueOrder, KindsOrderNumbersDatesTextBooleansOther)
 {
-    const QList<Value> ascending{QStringLiteral("100"), QStringLiteral("1999-01-01"), QStringLiteral("abc"), false, Array{}};
+    const QList<Value> ascending{QStringLiteral("100"), QStringLiteral("1999-01-01"), QStringLiteral("abc"), false,
+                                 Array{}};
     for (qsizetype i = 1; i < ascending.size(); ++i)
         EXPECT_LT(cmp(ascending[i - 1], ascending[i]), 0) << i;
     EXPECT_GT(cmp(Value(), Array{}), 0) << "missing after everything";
@@ -71,7 +73,8 @@ TEST(ValueOrder, NaturalCompare)
     EXPECT_EQ(ValueOrder::naturalCompare(u"a007", u"A7"), 0) << "leading zeros do not count";
     EXPECT_LT(ValueOrder::naturalCompare(u"file", u"file1"), 0);
     EXPECT_LT(ValueOrder::naturalCompare(u"v1.9.2", u"v1.10.0"), 0);
-    EXPECT_GT(ValueOrder::naturalCompare(u"x99999999999999999999999", u"x99999999999999999999998"), 0) << "digit runs longer than 64 bits";
+    EXPECT_GT(ValueOrder::naturalCompare(u"x99999999999999999999999", u"x99999999999999999999998"), 0)
+        << "digit runs longer than 64 bits";
     EXPECT_LT(ValueOrder::naturalCompare(u"a1b", u"a1c"), 0);
     EXPECT_EQ(ValueOrder::naturalCompare(u"", u""), 0);
 }
