@@ -2,6 +2,8 @@
 
 #include "Cli.hpp"
 
+#include <QCoreApplication>
+
 namespace taskloom::cli {
 
 CommandLine::CommandLine(const QString& command, const QString& description) : m_command(command)
@@ -18,7 +20,12 @@ std::optional<int> CommandLine::parse(const QStringList& args, int minPositional
     if (!m_parser.parse(argv))
         return fail(Usage, QStringLiteral("%1: %2 (see taskloom %1 --help)").arg(m_command, m_parser.errorText()));
     if (m_parser.isSet(QStringLiteral("help"))) {
-        out(m_parser.helpText());
+        // Qt names the program by argv[0] (a full path) and knows nothing of sub-commands.
+        QString help = m_parser.helpText();
+        const QString qtUsage = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+        if (help.startsWith(qtUsage))
+            help.replace(0, qtUsage.size(), QStringLiteral("Usage: taskloom ") + m_command);
+        out(help);
         return Ok;
     }
     const qsizetype n = m_parser.positionalArguments().size();

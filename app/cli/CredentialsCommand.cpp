@@ -73,22 +73,40 @@ std::expected<Object, QString> fieldsFromStdin(const QList<CredentialField>& fie
     return o;
 }
 
-int add(app::Runtime& rt, CredentialStore& store, const QStringList& args)
+QCommandLineOption dataDirOption()
+{
+    return QCommandLineOption(QStringLiteral("data-dir"), QStringLiteral("Data folder (default $TASKLOOM_HOME or ~/.local/share/taskloom)."),
+                              QStringLiteral("dir"));
+}
+
+// The vault is opened only once the arguments are known to be good: opening it may create a key or ask the keyring.
+std::expected<CredentialStore*, int> openStore(app::Runtime& rt, const QString& command)
+{
+    auto store = rt.credentials();
+    if (!store)
+        return std::unexpected(fail(NodeFailed, QStringLiteral("%1: %2").arg(command, store.error())));
+    return *store;
+}
+
+int add(const QStringList& args)
 {
     CommandLine cl(QStringLiteral("credentials add"),
                    QStringLiteral("Adds or replaces a credential. Field values are asked for (or read from standard input: a JSON object, "
                                   "field=value lines, or the value alone for one-field types), never taken from the command line."));
     cl.addPositional(QStringLiteral("name"), QStringLiteral("The name flows refer to."));
     const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("The credential type (taskloom nodes --json lists them)."), QStringLiteral("type"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Data folder."), QStringLiteral("dir"));
     cl.addOption(type);
-    cl.addOption(dataDir);
+    cl.addOption(dataDirOption());
     if (auto code = cl.parse(args, 1, 1))
         return *code;
     const QString name = cl.parser().positionalArguments().first();
     if (!cl.parser().isSet(type))
         return fail(Usage, QStringLiteral("credentials add %1: --type is required").arg(name));
     const QString typeId = cl.parser().value(type);
+    auto runtime = app::Runtime::create({cl.parser().value(dataDirOption()), true});
+    if (!runtime)
+        return fail(Usage, runtime.error());
+    app::Runtime& rt = **runtime;
     const CredentialTypeSpec* spec = rt.registry().credentialType(typeId);
     if (!spec) {
         QStringList known;
@@ -117,7 +135,10 @@ int add(app::Runtime& rt, CredentialStore& store, const QStringList& args)
         if (!known)
             return fail(Usage, QStringLiteral("credentials add %1: type %2 has no field \"%3\"").arg(name, typeId, k));
     }
-    if (auto r = store.put(Credential{name, typeId, fields}); !r)
+    auto store = openStore(rt, QStringLiteral("credentials add %1").arg(name));
+    if (!store)
+        return store.error();
+    if (auto r = (*store)->put(Credential{name, typeId, fields}); !r)
         return fail(NodeFailed, QStringLiteral("credentials add %1: %2").arg(name, r.error()));
     out(QStringLiteral("saved credential \"%1\" (%2)\n").arg(name, typeId));
     return Ok;
@@ -128,34 +149,32 @@ int add(app::Runtime& rt, CredentialStore& store, const QStringList& args)
 int credentialsCommand(const QStringList& args)
 {
     const QString usage = QStringLiteral("usage: taskloom credentials add NAME --type TYPE | list | remove NAME [--data-dir DIR]");
-    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h") {
+    if (args.isEmpty()) // a usage error: the usage goes to standard error, like every other one
+        return fail(Usage, usage);
+    if (args.first() == u"--help" || args.first() == u"-h") {
         out(usage + u'\n');
-        return args.isEmpty() ? Usage : Ok;
+        return Ok;
     }
     const QString sub = args.first();
-    QStringList rest = args.mid(1);
-    QString dataDir;
-    const qsizetype at = rest.indexOf(QStringLiteral("--data-dir"));
-    if (at >= 0 && at + 1 < rest.size())
-        dataDir = rest[at + 1];
-    auto runtime = app::Runtime::create({dataDir, true});
-    if (!runtime)
-        return fail(Usage, runtime.error());
     if (sub != u"add" && sub != u"list" && sub != u"remove")
         return fail(Usage, QStringLiteral("credentials: unknown command \"%1\"; %2").arg(sub, usage));
-    auto store = (*runtime)->credentials();
-    if (!store)
-        return fail(NodeFailed, QStringLiteral("credentials: %1").arg(store.error()));
+    const QStringList rest = args.mid(1);
+    // Each sub-command parses its own arguments (--help, usage errors) before it opens anything.
     if (sub == u"add")
-        return add(**runtime, **store, rest);
+        return add(rest);
     CommandLine cl(QStringLiteral("credentials ") + sub,
                    sub == u"list" ? QStringLiteral("Lists credential names and types (never values).") : QStringLiteral("Removes a credential."));
-    const QCommandLineOption dd(QStringLiteral("data-dir"), QStringLiteral("Data folder."), QStringLiteral("dir"));
-    cl.addOption(dd);
+    cl.addOption(dataDirOption());
     if (sub == u"remove")
         cl.addPositional(QStringLiteral("name"), QStringLiteral("The credential to remove."));
     if (auto code = cl.parse(rest, sub == u"remove" ? 1 : 0, sub == u"remove" ? 1 : 0))
         return *code;
+    auto runtime = app::Runtime::create({cl.parser().value(dataDirOption()), true});
+    if (!runtime)
+        return fail(Usage, runtime.error());
+    auto store = openStore(**runtime, QStringLiteral("credentials ") + sub);
+    if (!store)
+        return store.error();
     if (sub == u"remove") {
         const QString name = cl.parser().positionalArguments().first();
         if (auto r = (*store)->remove(name); !r)

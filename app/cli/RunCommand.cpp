@@ -111,6 +111,25 @@ std::expected<void, QString> applyTrigger(const QString& path, RunOptions& optio
     return {};
 }
 
+// A trigger event names the trigger that fired; naming none of the flow's triggers would skip them all and
+// "succeed" without doing anything.
+std::expected<void, QString> checkTriggerNode(const Flow& flow, const NodeRegistry& registry, const QString& triggerNode)
+{
+    if (triggerNode.isEmpty())
+        return {};
+    QStringList triggers;
+    for (const FlowNode& n : flow.nodes) {
+        const NodeType* type = registry.find(n.type);
+        if (!type || !type->spec().trigger)
+            continue;
+        if (n.id == triggerNode || n.name == triggerNode)
+            return {};
+        triggers.append(QStringLiteral("\"%1\"").arg(n.name));
+    }
+    return std::unexpected(QStringLiteral("the flow has no trigger node \"%1\" (its triggers: %2)")
+                               .arg(triggerNode, triggers.isEmpty() ? QStringLiteral("none") : triggers.join(QStringLiteral(", "))));
+}
+
 std::expected<void, QString> applySets(const QStringList& sets, Object& variables)
 {
     for (const QString& s : sets) {
@@ -215,6 +234,8 @@ int runCommand(const QStringList& args)
     if (p.isSet(trigger)) {
         if (auto t = applyTrigger(p.value(trigger), options); !t)
             return fail(Usage, QStringLiteral("--trigger %1").arg(t.error()));
+        if (auto t = checkTriggerNode(*loaded.flow, (*runtime)->registry(), options.triggerNode); !t)
+            return fail(Usage, QStringLiteral("--trigger %1: %2").arg(p.value(trigger), t.error()));
     }
     if (auto s = applySets(p.values(set), options.variables); !s)
         return fail(Usage, s.error());

@@ -40,7 +40,18 @@ Object summaryJson(const RunSummary& r)
     return o;
 }
 
-int list(RunStore& store, const QStringList& args)
+// The store is opened after the arguments parsed: `runs list --help` must not create a database.
+RunStore* openStore(app::Runtime& rt)
+{
+    auto store = rt.store();
+    if (!store) {
+        fail(NodeFailed, store.error());
+        return nullptr;
+    }
+    return *store;
+}
+
+int list(app::Runtime& rt, const QStringList& args)
 {
     CommandLine cl(QStringLiteral("runs list"), QStringLiteral("Lists recent runs, newest first."));
     const QCommandLineOption flow(QStringLiteral("flow"), QStringLiteral("Only runs of this flow id."), QStringLiteral("id"));
@@ -63,6 +74,10 @@ int list(RunStore& store, const QStringList& args)
         if (!filter.status)
             return fail(Usage, QStringLiteral("runs list: --status %1: unknown status").arg(p.value(status)));
     }
+    RunStore* opened = openStore(rt);
+    if (!opened)
+        return NodeFailed;
+    RunStore& store = *opened;
     auto runs = store.listRuns(filter);
     if (!runs)
         return fail(NodeFailed, runs.error().message);
@@ -91,7 +106,7 @@ int list(RunStore& store, const QStringList& args)
     return Ok;
 }
 
-int show(RunStore& store, const QStringList& args)
+int show(app::Runtime& rt, const QStringList& args)
 {
     CommandLine cl(QStringLiteral("runs show"), QStringLiteral("Shows one run: its nodes, logs and (when stored) outputs."));
     cl.addPositional(QStringLiteral("id"), QStringLiteral("A run id or a unique prefix of one."));
@@ -99,6 +114,10 @@ int show(RunStore& store, const QStringList& args)
     cl.addOption(json);
     if (auto code = cl.parse(args, 1, 1))
         return *code;
+    RunStore* opened = openStore(rt);
+    if (!opened)
+        return NodeFailed;
+    RunStore& store = *opened;
     const QString id = cl.parser().positionalArguments().first();
     auto detail = store.runDetail(id);
     if (!detail) {
@@ -110,18 +129,29 @@ int show(RunStore& store, const QStringList& args)
         return Ok;
     }
     const Object& d = *detail;
-    QString text = QStringLiteral("run       %1\nflow      %2 (%3)\nstatus    %4\nstarted   %5\nduration  %6 ms\n")
+    const Value& ms = d.value(u"durationMs"); // null while running or when the run was interrupted
+    QString text = QStringLiteral("run       %1\nflow      %2 (%3)\nstatus    %4\nstarted   %5\nduration  %6\n")
                        .arg(d.value(u"id").toText(), d.value(u"flowName").toText(), d.value(u"flowPath").toText(),
-                            d.value(u"status").toText(), d.value(u"startedAt").toText(), d.value(u"durationMs").toText());
-    if (!d.value(u"error").toText().isEmpty())
-        text += QStringLiteral("error     %1\n").arg(d.value(u"error").toText());
+                            d.value(u"status").toText(), d.value(u"startedAt").toText(),
+                            ms.isNull() ? QStringLiteral("-") : ms.toText() + QStringLiteral(" ms"));
+    // runDetail's keys: "error" is an object (code, message, node); a node's name is "node", its error "errorMessage".
+    const Object& error = d.value(u"error").objectRef();
+    if (!error.isEmpty()) {
+        const QString message = error.value(u"message").toText();
+        const QString code = error.value(u"code").toText();
+        text += QStringLiteral("error     %1%2\n").arg(message.isEmpty() ? code : message,
+                                                     code.isEmpty() || message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(code));
+    }
     text += QStringLiteral("\nnodes\n");
     for (const Value& n : d.value(u"nodes").arrayRef()) {
         const Object& o = n.objectRef();
-        text += QStringLiteral("  %1  %2  %3 in, %4 out, %5 ms%6\n")
-                    .arg(o.value(u"status").toText(), -10).arg(o.value(u"name").toText(), -24)
-                    .arg(o.value(u"itemsIn").toText(), o.value(u"itemsOut").toText(), o.value(u"durationMs").toText(),
-                         o.value(u"error").toText().isEmpty() ? QString() : QStringLiteral("  ") + o.value(u"error").toText());
+        const QString nodeError = o.value(u"errorMessage").toText();
+        const Value& nodeMs = o.value(u"durationMs");
+        text += QStringLiteral("  %1  %2  %3 in, %4 out, %5%6\n")
+                    .arg(o.value(u"status").toText(), -11).arg(o.value(u"node").toText(), -24)
+                    .arg(o.value(u"itemsIn").toText(), o.value(u"itemsOut").toText(),
+                         nodeMs.isNull() ? QStringLiteral("-") : nodeMs.toText() + QStringLiteral(" ms"),
+                         nodeError.isEmpty() ? QString() : QStringLiteral("  ") + nodeError);
     }
     const Array& logs = d.value(u"logs").arrayRef();
     if (!logs.isEmpty()) {
@@ -136,7 +166,7 @@ int show(RunStore& store, const QStringList& args)
     return Ok;
 }
 
-int prune(RunStore& store, const QStringList& args)
+int prune(app::Runtime& rt, const QStringList& args)
 {
     CommandLine cl(QStringLiteral("runs prune"),
                    QStringLiteral("Deletes old finished runs. Without options: older than %1 days or beyond the newest %2 per flow.")
@@ -167,6 +197,10 @@ int prune(RunStore& store, const QStringList& args)
         if (!p.isSet(days))
             cutoff = QDateTime();
     }
+    RunStore* opened = openStore(rt);
+    if (!opened)
+        return NodeFailed;
+    RunStore& store = *opened;
     auto n = store.prune(cutoff, keepPerFlow);
     if (!n)
         return fail(NodeFailed, n.error().message);
@@ -179,9 +213,11 @@ int prune(RunStore& store, const QStringList& args)
 int runsCommand(const QStringList& args)
 {
     const QString usage = QStringLiteral("usage: taskloom runs list|show ID|prune [--data-dir DIR] (--help on each)");
-    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h") {
+    if (args.isEmpty()) // a usage error: the usage goes to standard error, like every other one
+        return fail(Usage, usage);
+    if (args.first() == u"--help" || args.first() == u"-h") {
         out(usage + u'\n');
-        return args.isEmpty() ? Usage : Ok;
+        return Ok;
     }
     QStringList rest = args.mid(1);
     // --data-dir applies to every sub-command: take it out before the sub-command parses.
@@ -204,14 +240,11 @@ int runsCommand(const QStringList& args)
     auto runtime = app::Runtime::create({dataDir, true});
     if (!runtime)
         return fail(Usage, runtime.error());
-    auto store = (*runtime)->store();
-    if (!store)
-        return fail(NodeFailed, store.error());
     if (sub == u"list")
-        return list(**store, rest);
+        return list(**runtime, rest);
     if (sub == u"show")
-        return show(**store, rest);
-    return prune(**store, rest);
+        return show(**runtime, rest);
+    return prune(**runtime, rest);
 }
 
 } // namespace taskloom::cli

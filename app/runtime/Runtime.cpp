@@ -11,7 +11,10 @@
 #include "vault/Vault.hpp"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace taskloom::app {
 
@@ -53,9 +56,14 @@ LoadedFlow Runtime::loadFlow(const QString& path) const
     out.problems = r.problems;
     out.flow = std::move(r.flow);
     if (out.flow) {
+        // The validator also checks in-memory flows, so it repeats some of the reader's findings in its own words
+        // (an unknown node type): where the reader already reported a problem at a path, that is the one shown.
+        const QList<Problem> fromReader = out.problems;
         for (const Problem& p : validate(*out.flow)) {
-            // The reader already reported unknown node types.
-            if (!out.problems.contains(p))
+            const bool known = std::any_of(fromReader.begin(), fromReader.end(), [&](const Problem& r) {
+                return r.path == p.path && r.severity == p.severity;
+            });
+            if (!known)
                 out.problems.append(p);
         }
     }
@@ -98,6 +106,9 @@ Runtime::RunOutcome Runtime::run(RunRequest request)
 {
     RunOutcome outcome;
     RunOptions& o = request.options;
+    // Absolute: the run history must name the file whatever folder the run was started from.
+    if (!request.flowPath.isEmpty())
+        request.flowPath = QFileInfo(request.flowPath).absoluteFilePath();
     o.flowPath = request.flowPath;
     if (o.env.isEmpty())
         o.env = m_settings.allowedEnvironment();

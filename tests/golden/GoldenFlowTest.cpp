@@ -99,10 +99,12 @@ TEST_P(GoldenFlow, MatchesExpected)
 
     const QString status = exp.value(u"status").isNull() ? QStringLiteral("succeeded") : exp.value(u"status").toText();
     EXPECT_EQ(runStatusName(result.status), status) << result.error.toStdString();
-    if (exp.contains(u"error"))
+    if (exp.contains(u"error")) {
         EXPECT_TRUE(result.error.contains(exp.value(u"error").toText())) << "error was: " << result.error.toStdString();
-    if (exp.contains(u"output"))
+    }
+    if (exp.contains(u"output")) {
         EXPECT_EQ(itemsText(result.output), valueText(exp.value(u"output")));
+    }
     for (const auto& [name, items] : exp.value(u"nodes").objectRef()) {
         const FlowNode* node = loaded.flow->nodeByName(name);
         ASSERT_NE(node, nullptr) << "no node named " << name.toStdString();
@@ -110,10 +112,11 @@ TEST_P(GoldenFlow, MatchesExpected)
     }
     for (const auto& [name, text] : exp.value(u"files").objectRef()) {
         const QString path = QDir(tmp.path()).filePath(name);
-        if (text.isNull())
+        if (text.isNull()) {
             EXPECT_FALSE(QFile::exists(path)) << name.toStdString() << " should not exist";
-        else
+        } else {
             EXPECT_EQ(QString::fromUtf8(readFile(path)), text.toText()) << "file " << name.toStdString();
+        }
     }
 }
 
