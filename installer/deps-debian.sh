@@ -5,7 +5,9 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build ccache pkg-config clang
+  build-essential cmake ninja-build ccache pkg-config
+  # the libFuzzer build (preset fuzz): libstdc++ 12's <expected> needs clang 16
+  clang-16 libclang-rt-16-dev
   # engine and CLI
   qt6-base-dev libqt6sql6-sqlite liblua5.4-dev libcurl4-openssl-dev libsodium-dev qtkeychain-qt6-dev libsecret-1-0
   # tests and benchmarks
