@@ -53,6 +53,7 @@ public:
     RunEvent nodeEvent(RunEvent::Type type, const Node& node) const;
     QString temporaryDirectory();
     int errorPort(const Node& node) const;
+    RunOptions nestedOptions(const ItemList& input, const CancellationToken& token, RunObserver& forward) const;
     std::expected<ItemList, QString> runLoopBody(const Node& loop, const ItemList& batch, const CancellationToken& token);
     std::expected<ItemList, QString> runSubflow(const QString& path, const ItemList& input, const CancellationToken& token);
 

@@ -99,6 +99,27 @@ std::shared_ptr<LoopPlan> makeLoopPlan(const Flow& outer, const RunScheduler::No
 
 } // namespace
 
+// A loop body or a sub-flow runs as a nested run on one thread of the same pool, with this run's environment,
+// credentials and cancellation, reporting through `forward`; it keeps all of its captured output.
+RunOptions RunScheduler::nestedOptions(const ItemList& input, const CancellationToken& token, RunObserver& forward) const
+{
+    RunOptions o;
+    o.runId = m_options.runId;
+    o.flowPath = m_options.flowPath;
+    o.input = input;
+    o.env = m_options.env;
+    o.usePinnedData = m_options.usePinnedData;
+    o.batchSize = m_options.batchSize;
+    o.threads = 1;
+    o.cancellation = token;
+    o.observers = {&forward};
+    o.credentials = m_options.credentials;
+    o.tempDirectory = m_options.tempDirectory;
+    o.maxCapturedItems = std::numeric_limits<qsizetype>::max();
+    o.subflowDepth = m_options.subflowDepth;
+    return o;
+}
+
 std::expected<ItemList, QString> RunScheduler::runLoopBody(const Node& loop, const ItemList& batch,
                                                            const CancellationToken& token)
 {
@@ -111,21 +132,8 @@ std::expected<ItemList, QString> RunScheduler::runLoopBody(const Node& loop, con
     const LoopPlan& plan = *self.loopPlan;
 
     ForwardingObserver forward(*this, true, {});
-    RunOptions o;
-    o.runId = m_options.runId;
-    o.flowPath = m_options.flowPath;
-    o.input = batch;
-    o.env = m_options.env;
-    o.usePinnedData = m_options.usePinnedData;
-    o.batchSize = m_options.batchSize;
-    o.threads = 1;
-    o.cancellation = token;
-    o.observers = {&forward};
-    o.credentials = m_options.credentials;
-    o.tempDirectory = m_options.tempDirectory;
+    RunOptions o = nestedOptions(batch, token, forward);
     o.captureNodes = {plan.exitId};
-    o.maxCapturedItems = std::numeric_limits<qsizetype>::max();
-    o.subflowDepth = m_options.subflowDepth;
     o.outerNodeOutput = [this](const QString& name) { return nodeOutput(name); };
     auto nested = std::make_shared<RunScheduler>(plan.registry, m_expressions, m_pool, plan.flow, o, m_redactor);
     RunResult r = nested->run();
@@ -151,19 +159,8 @@ std::expected<ItemList, QString> RunScheduler::runSubflow(const QString& path, c
             return std::unexpected(QStringLiteral("sub-flow %1: %2").arg(path, p.toString()));
     }
     ForwardingObserver forward(*this, false, QStringLiteral("[%1] ").arg(shown));
-    RunOptions o;
-    o.runId = m_options.runId;
+    RunOptions o = nestedOptions(input, token, forward);
     o.flowPath = path;
-    o.input = input;
-    o.env = m_options.env;
-    o.usePinnedData = m_options.usePinnedData;
-    o.batchSize = m_options.batchSize;
-    o.threads = 1;
-    o.cancellation = token;
-    o.observers = {&forward};
-    o.credentials = m_options.credentials;
-    o.tempDirectory = m_options.tempDirectory;
-    o.maxCapturedItems = std::numeric_limits<qsizetype>::max();
     o.subflowDepth = m_options.subflowDepth + 1;
     auto nested = std::make_shared<RunScheduler>(m_registry, m_expressions, m_pool, *loaded.flow, o, m_redactor);
     RunResult r = nested->run();

@@ -67,29 +67,6 @@ RunSummary summaryFromRow(const QSqlQuery& q)
     return r;
 }
 
-Object summaryJson(const RunSummary& r)
-{
-    Object o{{QStringLiteral("id"), r.id},
-             {QStringLiteral("flowId"), r.flowId},
-             {QStringLiteral("flowName"), r.flowName},
-             {QStringLiteral("flowPath"), r.flowPath},
-             {QStringLiteral("status"), runStatusName(r.status)},
-             {QStringLiteral("startedAt"), r.startedAt.toString(Qt::ISODateWithMs)},
-             {QStringLiteral("finishedAt"),
-              r.finishedAt.isValid() ? Value(r.finishedAt.toString(Qt::ISODateWithMs)) : Value()},
-             {QStringLiteral("durationMs"), r.durationMs < 0 ? Value() : Value(r.durationMs)},
-             {QStringLiteral("trigger"), r.trigger},
-             {QStringLiteral("storeItemData"), FlowSettings::storeItemDataName(r.storeMode)},
-             {QStringLiteral("pid"), r.pid}};
-    if (!r.errorCode.isEmpty() || !r.errorMessage.isEmpty() || !r.failedNodeId.isEmpty()) {
-        o.insert(QStringLiteral("error"), Object{{QStringLiteral("code"), r.errorCode},
-                                                 {QStringLiteral("message"), r.errorMessage},
-                                                 {QStringLiteral("nodeId"), r.failedNodeId},
-                                                 {QStringLiteral("node"), r.failedNodeName}});
-    }
-    return o;
-}
-
 Object outputJson(const QSqlQuery& q)
 {
     // Columns 1..5 of the outputs query: port, items_json, item_count, total_items, truncated.
@@ -163,6 +140,30 @@ std::expected<int, QString> deleteRuns(RunDatabase& db, const QStringList& runTa
 }
 
 } // namespace
+
+Object RunSummary::toJson() const
+{
+    const RunSummary& r = *this;
+    Object o{{QStringLiteral("id"), r.id},
+             {QStringLiteral("flowId"), r.flowId},
+             {QStringLiteral("flowName"), r.flowName},
+             {QStringLiteral("flowPath"), r.flowPath},
+             {QStringLiteral("status"), runStatusName(r.status)},
+             {QStringLiteral("startedAt"), r.startedAt.toString(Qt::ISODateWithMs)},
+             {QStringLiteral("finishedAt"),
+              r.finishedAt.isValid() ? Value(r.finishedAt.toString(Qt::ISODateWithMs)) : Value()},
+             {QStringLiteral("durationMs"), r.durationMs < 0 ? Value() : Value(r.durationMs)},
+             {QStringLiteral("trigger"), r.trigger},
+             {QStringLiteral("storeItemData"), FlowSettings::storeItemDataName(r.storeMode)},
+             {QStringLiteral("pid"), r.pid}};
+    if (!r.errorCode.isEmpty() || !r.errorMessage.isEmpty() || !r.failedNodeId.isEmpty()) {
+        o.insert(QStringLiteral("error"), Object{{QStringLiteral("code"), r.errorCode},
+                                                 {QStringLiteral("message"), r.errorMessage},
+                                                 {QStringLiteral("nodeId"), r.failedNodeId},
+                                                 {QStringLiteral("node"), r.failedNodeName}});
+    }
+    return o;
+}
 
 QString RunStore::databasePath(const QString& dataDir)
 {
@@ -375,7 +376,7 @@ std::expected<Object, RunStoreError> RunStore::runDetail(const QString& idOrPref
     auto logs = logsJson(summary->id);
     if (!logs)
         return std::unexpected(logs.error());
-    Object detail = summaryJson(*summary);
+    Object detail = summary->toJson();
     detail.insert(QStringLiteral("nodes"), std::move(*nodes));
     detail.insert(QStringLiteral("logs"), std::move(*logs));
     return detail;

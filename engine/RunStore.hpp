@@ -38,6 +38,9 @@ struct RunSummary {
     QString trigger;
     StoreItemData storeMode = StoreItemData::Full;
     qint64 pid = 0;
+
+    /// The one JSON shape of a run, shared by `taskloom runs list --json`, `runs show --json` and the studio.
+    Object toJson() const;
 };
 
 /// Which runs listRuns returns, newest first.

@@ -20,26 +20,6 @@ QString when(const QDateTime& t)
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QStringLiteral("-");
 }
 
-Object summaryJson(const RunSummary& r)
-{
-    Object o{{QStringLiteral("id"), r.id},
-             {QStringLiteral("flowId"), r.flowId},
-             {QStringLiteral("flowName"), r.flowName},
-             {QStringLiteral("flowPath"), r.flowPath},
-             {QStringLiteral("status"), runStatusName(r.status)},
-             {QStringLiteral("startedAt"), r.startedAt.toString(Qt::ISODateWithMs)},
-             {QStringLiteral("finishedAt"), r.finishedAt.isValid() ? Value(r.finishedAt.toString(Qt::ISODateWithMs)) : Value()},
-             {QStringLiteral("durationMs"), r.durationMs >= 0 ? Value(r.durationMs) : Value()},
-             {QStringLiteral("trigger"), r.trigger}};
-    if (!r.errorCode.isEmpty())
-        o.insert(QStringLiteral("errorCode"), r.errorCode);
-    if (!r.errorMessage.isEmpty())
-        o.insert(QStringLiteral("error"), r.errorMessage);
-    if (!r.failedNodeName.isEmpty())
-        o.insert(QStringLiteral("failedNode"), r.failedNodeName);
-    return o;
-}
-
 // The store is opened after the arguments parsed: `runs list --help` must not create a database.
 RunStore* openStore(app::Runtime& rt)
 {
@@ -84,7 +64,7 @@ int list(app::Runtime& rt, const QStringList& args)
     if (p.isSet(json)) {
         Array a;
         for (const RunSummary& r : *runs)
-            a.append(summaryJson(r));
+            a.append(r.toJson());
         out(Json::serialize(Value(a), Json::WriteOptions{true, 120}) + '\n');
         return Ok;
     }
