@@ -199,6 +199,8 @@ std::expected<void, ScheduleError> CronParser::field(Field f, const Token& token
 std::expected<int, ScheduleError> CronParser::value(Field f, const QString& text, int position) const
 {
     const FieldInfo fi = info(f);
+    if (text.isEmpty())
+        return std::unexpected(error(position, QStringLiteral("a value is missing in the %1 field").arg(QLatin1StringView(fi.name))));
     int v = -1;
     if (isNumber(text)) {
         v = text.toInt();

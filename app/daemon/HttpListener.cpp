@@ -86,6 +86,7 @@ void HttpListener::accept()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
         if (m_connections.size() >= m_limits.maxConnections) {
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             respond(socket, HttpResponse::error(503, QStringLiteral("too many open connections")));
             continue;
         }
@@ -195,8 +196,6 @@ void HttpListener::respond(QTcpSocket* socket, const HttpResponse& r)
     head += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\nConnection: close\r\n\r\n";
     socket->write(head + r.body);
     socket->disconnectFromHost();
-    if (!m_connections.contains(socket)) // never registered (over the connection limit)
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
 }
 
 } // namespace taskloom::daemon

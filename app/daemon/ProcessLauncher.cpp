@@ -1,5 +1,6 @@
 #include "ProcessLauncher.hpp"
 
+#include <QCoreApplication>
 #include <QProcess>
 #include <QTimer>
 
@@ -35,6 +36,7 @@ std::expected<void, QString> ProcessLauncher::start(const Job& job, Finished fin
     auto* process = new QProcess(this);
     QProcessEnvironment env = job.environment.isEmpty() ? QProcessEnvironment::systemEnvironment() : job.environment;
     env.insert(QStringLiteral("TASKLOOM_DIE_WITH_PARENT"), QStringLiteral("1"));
+    env.insert(QStringLiteral("TASKLOOM_PARENT_PID"), QString::number(QCoreApplication::applicationPid()));
     process->setProcessEnvironment(env);
     process->setProgram(m_program);
     process->setArguments({QStringLiteral("run"), QStringLiteral("--run-id"), job.runId, QStringLiteral("--trigger"),
