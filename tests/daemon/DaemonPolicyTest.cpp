@@ -288,11 +288,11 @@ TEST_F(DaemonPolicy, BadSchedulesAndSettingsAreReportedNotRun)
     startDaemon();
     ASSERT_EQ(daemon->flows().size(), 3);
     EXPECT_TRUE(daemon->flow(QStringLiteral("badcron"))->problem.contains(QStringLiteral("column 3: hour 25 is out of range 0-23")))
-        << daemon->flow(QStringLiteral("badcron"))->problem;
+        << daemon->flow(QStringLiteral("badcron"))->problem.toStdString();
     EXPECT_TRUE(daemon->flow(QStringLiteral("badzone"))->problem.contains(QStringLiteral("unknown time zone \"Mars/Olympus\"")))
-        << daemon->flow(QStringLiteral("badzone"))->problem;
+        << daemon->flow(QStringLiteral("badzone"))->problem.toStdString();
     EXPECT_TRUE(daemon->flow(QStringLiteral("badsetting"))->problem.contains(QStringLiteral("settings.daemon.overlap = \"sometimes\"")))
-        << daemon->flow(QStringLiteral("badsetting"))->problem;
+        << daemon->flow(QStringLiteral("badsetting"))->problem.toStdString();
     clock.set(ms("2026-01-02T00:00:00Z"));
     daemon->tick();
     EXPECT_TRUE(launcher.jobs.isEmpty());
@@ -303,7 +303,11 @@ TEST_F(DaemonPolicy, EditingAFlowFileReloadsIt)
     writeFlow(QStringLiteral("edit"), QString::fromLatin1(everyMinute));
     startDaemon();
     writeFlow(QStringLiteral("edit"), QStringLiteral(R"({"mode": "interval", "every": 1, "unit": "hours"})"));
-    QFile::setFileTime(flowPath(QStringLiteral("edit")), QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime);
+    {
+        QFile f(flowPath(QStringLiteral("edit")));
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        f.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime);
+    }
     daemon->reloadFlows();
     clock.set(ms("2026-01-01T00:01:00Z"));
     daemon->tick();

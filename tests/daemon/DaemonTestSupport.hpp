@@ -50,10 +50,12 @@ public:
     }
     void finish(qsizetype index, int exitCode)
     {
-        Started& s = jobs[index];
-        ASSERT_FALSE(s.done);
-        s.done = true;
-        s.finished(s.job.runId, daemon::ChildExit{exitCode, false, false, {}});
+        ASSERT_FALSE(jobs[index].done);
+        jobs[index].done = true;
+        // Copies: the callback may start more jobs, and appending may move the list.
+        const Finished finished = jobs[index].finished;
+        const QString runId = jobs[index].job.runId;
+        finished(runId, daemon::ChildExit{exitCode, false, false, {}});
     }
     QList<Started> jobs;
 };
