@@ -104,6 +104,8 @@ int daemonCommand(const QStringList& args)
             .arg((*d)->flows().size())
             .arg(options.flowsDir.isEmpty() ? QStringLiteral("<data dir>/flows") : options.flowsDir));
     const int rc = QCoreApplication::exec();
+    launcher.stopAll();
+    (*d)->stop();
     d->reset();
     return rc;
 }

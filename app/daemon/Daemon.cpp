@@ -162,22 +162,39 @@ void Daemon::recover()
             m_queue.append(run); // decided but never started: start it now, once
             continue;
         }
-        // It was started by a daemon that is gone. Never start it again.
-        auto status = m_state->runStatus(run.runId);
-        const QString s = status ? *status : QString();
-        if (s.isEmpty()) {
-            (void)m_state->recordNeverStarted(run, QString(), now);
-            (void)m_state->markEnded(run.runId, QStringLiteral("interrupted"), -1, now,
-                                     QStringLiteral("the daemon stopped before the run recorded itself"));
-        } else {
-            (void)m_state->markEnded(run.runId, s == u"interrupted" ? QStringLiteral("interrupted") : QStringLiteral("finished"),
-                                     -1, now, QStringLiteral("the daemon restarted while it ran (run status %1)").arg(s));
-        }
-        logLine(QStringLiteral("run %1 of %2 was going when the daemon stopped: %3").arg(run.runId, run.flowPath,
-                                                                                         s.isEmpty() ? QStringLiteral("interrupted before it started") : s));
+        settleStarted(run, now); // started by a daemon that is gone: never start it again
     }
     if (!m_queue.isEmpty())
         logLine(QStringLiteral("%1 queued run(s) from before the restart will start").arg(m_queue.size()));
+}
+
+void Daemon::settleStarted(const QueuedRun& run, qint64 now)
+{
+    auto status = m_state->runStatus(run.runId);
+    const QString s = status ? *status : QString();
+    if (s.isEmpty()) {
+        (void)m_state->recordNeverStarted(run, QString(), now);
+        (void)m_state->markEnded(run.runId, QStringLiteral("interrupted"), -1, now,
+                                 QStringLiteral("the daemon stopped before the run recorded itself"));
+    } else {
+        (void)m_state->markEnded(run.runId, s == u"interrupted" ? QStringLiteral("interrupted") : QStringLiteral("finished"),
+                                 -1, now, QStringLiteral("the daemon stopped while it ran (run status %1)").arg(s));
+    }
+    logLine(QStringLiteral("run %1 of %2 was going when the daemon stopped: %3")
+                .arg(run.runId, run.flowPath, s.isEmpty() ? QStringLiteral("interrupted before it recorded itself") : s));
+}
+
+void Daemon::stop()
+{
+    if (m_timer)
+        m_timer->stop();
+    (void)m_store->reconcileInterrupted();
+    const qint64 now = m_clock.nowMs();
+    for (const QueuedRun& run : std::as_const(m_started))
+        settleStarted(run, now);
+    m_started.clear();
+    for (DaemonFlow& f : m_flows)
+        f.active = 0;
 }
 
 QueuedRun Daemon::makeRun(const DaemonFlow& flow, const QString& nodeId, const QString& reason, qint64 dueMs,

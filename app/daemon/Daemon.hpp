@@ -88,6 +88,9 @@ public:
 
     /// Takes the data folder's daemon lock, recovers after a crash, loads the flows, listens, arms the timer.
     std::expected<void, QString> start();
+    /// After the launcher stopped its children: records the runs that were going as the next start's recovery
+    /// would (interrupted), so the history is complete the moment the daemon exits.
+    void stop();
     /// Does everything that is due now (the timer calls it; tests with a fake clock call it directly).
     void tick();
     /// Rescans the flows folder (the folder watcher calls it).
@@ -120,6 +123,7 @@ private:
     void finished(const QString& runId, const ChildExit& exit);
     void armTimer(qint64 now);
     void recover();
+    void settleStarted(const QueuedRun& run, qint64 now);
     QueuedRun makeRun(const DaemonFlow& flow, const QString& nodeId, const QString& reason, qint64 dueMs,
                       const engine::Object& data) const;
     bool overlapBlocks(const DaemonFlow& flow) const;

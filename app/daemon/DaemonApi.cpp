@@ -94,6 +94,8 @@ HttpResponse Daemon::handleWebhook(const HttpRequest& request, const QString& ra
     if (target == m_webhooks.constEnd())
         return HttpResponse::error(404, QStringLiteral("no enabled flow has the webhook path \"%1\"").arg(path));
     const DaemonFlow* f = flow(target->first);
+    if (!f)
+        return HttpResponse::error(404, QStringLiteral("no enabled flow has the webhook path \"%1\"").arg(path));
     const DaemonTrigger* trigger = nullptr;
     for (const DaemonTrigger& t : f->triggers)
         trigger = t.nodeId == target->second ? &t : trigger;

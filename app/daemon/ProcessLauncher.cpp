@@ -22,13 +22,19 @@ ProcessLauncher::ProcessLauncher(QString program, QObject* parent) : QObject(par
 
 ProcessLauncher::~ProcessLauncher()
 {
+    stopAll();
+}
+
+void ProcessLauncher::stopAll()
+{
     // The daemon is going away: its children go with it (they would anyway, by PR_SET_PDEATHSIG).
     for (auto it = m_children.begin(); it != m_children.end(); ++it) {
         it.key()->disconnect(this);
         it.key()->kill();
-        it.key()->waitForFinished(2000);
+        it.key()->waitForFinished(5000);
         delete it.value();
     }
+    m_children.clear();
 }
 
 std::expected<void, QString> ProcessLauncher::start(const Job& job, Finished finished)

@@ -19,6 +19,8 @@ public:
 
     std::expected<void, QString> start(const Job& job, Finished finished) override;
     int running() const override { return int(m_children.size()); }
+    /// Kills every child and waits for it, without calling their Finished callbacks (the daemon is stopping).
+    void stopAll();
 
     static constexpr int killGraceMs = 5000;
 
