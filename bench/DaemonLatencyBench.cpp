@@ -81,7 +81,7 @@ int main(int argc, char** argv)
         f.open(QIODevice::WriteOnly);
         f.write(QStringLiteral(R"({"format": "taskloom-flow", "version": 1, "id": "flow-%1", "name": "f%1",
   "nodes": [{"id": "t", "type": "core.scheduleTrigger", "name": "T", "params": {"cron": "%2", "timezone": "Europe/Berlin"}},
-            {"id": "n", "type": "core.noOp", "name": "N"}],
+            {"id": "n", "type": "core.noop", "name": "N"}],
   "connections": [{"from": "t", "to": "n"}], "settings": {"daemon": {"overlap": "allow", "concurrency": 2}}})")
                     .arg(i)
                     .arg(QStringLiteral("%1 %2 %3").arg(i % 60).arg((i / 60) % 60).arg(idle ? QStringLiteral("0 1 1 *") : QStringLiteral("* * * *")))
