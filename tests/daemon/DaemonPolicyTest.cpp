@@ -61,7 +61,7 @@ protected:
     {
         auto db = engine::RunDatabase::open(engine::RunStore::databasePath(dataDir()));
         EXPECT_TRUE(db.has_value());
-        auto q = (*db)->query(QStringLiteral("SELECT reason, state, note, trigger_json FROM daemon_queue ORDER BY created_at, due_at, rowid"));
+        auto q = (*db)->query(QStringLiteral("SELECT reason, state, note, trigger_json FROM daemon_queue ORDER BY rowid"));
         QStringList out;
         while (q && q->next())
             out.append(q->value(0).toString() + u'/' + q->value(1).toString() + (extra == u"note" ? u' ' + q->value(2).toString() : extra == u"trigger" ? u' ' + q->value(3).toString() : QString()));

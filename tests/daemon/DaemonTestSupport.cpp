@@ -32,7 +32,7 @@ QByteArray triggerFlow(const QString& id, const QString& type, const QString& pa
     const QString settings = daemonSettings.isEmpty() ? QString() : QStringLiteral(", \"settings\": {\"daemon\": %1}").arg(daemonSettings);
     return QStringLiteral(R"({"format": "taskloom-flow", "version": 1, "id": "%1", "name": "%1",
   "nodes": [{"id": "trigger", "type": "%2", "name": "Trigger", "params": %3},
-            {"id": "log", "type": "core.log", "name": "Log", "params": {"message": "fired {{ item.scheduledAt }}"}}%5],
+            {"id": "log", "type": "core.log", "name": "Log", "params": {"message": "fired"}}%5],
   "connections": [{"from": "trigger", "to": "log"}%6]%4})")
         .arg(id, type, params, settings, extraNodes.isEmpty() ? QString() : QStringLiteral(", ") + extraNodes,
              extraConnections.isEmpty() ? QString() : QStringLiteral(", ") + extraConnections)
