@@ -27,5 +27,7 @@ int validateCommand(const QStringList& args);
 int nodesCommand(const QStringList& args);
 int runsCommand(const QStringList& args);
 int credentialsCommand(const QStringList& args);
+int daemonCommand(const QStringList& args);
+int scheduleCommand(const QStringList& args);
 
 } // namespace taskloom::cli

@@ -18,6 +18,8 @@ Commands:
   nodes [TYPE]      list node types, or describe one (--json for the specs)
   runs              list, show and prune recorded runs
   credentials       add, list and remove credentials in the vault
+  daemon            run flows with schedule, file watch and webhook triggers unattended
+  schedule          list, preview (next EXPR), enable and disable scheduled flows
 
 Options:
   --version         print the version
@@ -60,5 +62,9 @@ int main(int argc, char** argv)
         return cli::runsCommand(args);
     if (command == u"credentials")
         return cli::credentialsCommand(args);
+    if (command == u"daemon")
+        return cli::daemonCommand(args);
+    if (command == u"schedule")
+        return cli::scheduleCommand(args);
     return cli::fail(cli::Usage, QStringLiteral("unknown command \"%1\" (taskloom --help lists them)").arg(command));
 }

@@ -48,8 +48,13 @@ void prepareProcessEnvironment(int argc, char** argv)
 void dieWithParentIfAsked()
 {
     const char* v = std::getenv("TASKLOOM_DIE_WITH_PARENT");
-    if (v && std::strcmp(v, "1") == 0)
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (!v || std::strcmp(v, "1") != 0)
+        return;
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The parent may have died before prctl took effect: then nobody would ever send the signal.
+    const char* parent = std::getenv("TASKLOOM_PARENT_PID");
+    if (parent && std::atol(parent) > 0 && getppid() != pid_t(std::atol(parent)))
+        _exit(137);
 }
 
 } // namespace taskloom::app

@@ -8,7 +8,8 @@ namespace taskloom::app {
 void prepareProcessEnvironment(int argc, char** argv);
 
 /// For runs started by the daemon: die with the parent (PR_SET_PDEATHSIG) so no run outlives its scheduler.
-/// Does nothing unless TASKLOOM_DIE_WITH_PARENT=1 is set.
+/// Does nothing unless TASKLOOM_DIE_WITH_PARENT=1 is set. With TASKLOOM_PARENT_PID set too, exits at once when
+/// that parent is already gone (it died before the death signal was armed).
 void dieWithParentIfAsked();
 
 } // namespace taskloom::app

@@ -1,0 +1,318 @@
+// The daemon's scheduling decisions with a fake clock and a fake launcher: on-time fires, overlap, catch-up
+// after downtime, restart after a crash, enable / disable, retries, bad schedules. No test sleeps.
+
+#include "DaemonTestSupport.hpp"
+
+#include "app/daemon/Daemon.hpp"
+#include "app/daemon/DaemonStore.hpp"
+#include "app/runtime/Runtime.hpp"
+#include "engine/Json.hpp"
+#include "engine/RunDatabase.hpp"
+#include "engine/RunStore.hpp"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace taskloom;
+using namespace taskloom::tests;
+
+namespace {
+
+const char* everyMinute = R"({"mode": "interval", "every": 1, "unit": "minutes"})";
+
+class DaemonPolicy : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_tmp.isValid());
+        clock.set(ms("2026-01-01T00:00:30Z"));
+    }
+
+    QString dataDir() const { return m_tmp.filePath(QStringLiteral("data")); }
+    QString flowPath(const QString& name) const { return m_tmp.filePath(QStringLiteral("data/flows/%1.flow.json").arg(name)); }
+
+    void writeFlow(const QString& name, const QString& params, const QString& settings = {})
+    {
+        writeFile(flowPath(name), triggerFlow(name, QStringLiteral("core.scheduleTrigger"), params, settings));
+    }
+
+    /// A daemon like `taskloom daemon` would build, with the fake clock and launcher; no HTTP listener.
+    void startDaemon(int maxRuns = 4)
+    {
+        daemon.reset();
+        runtime.reset();
+        auto rt = app::Runtime::create({dataDir(), false});
+        ASSERT_TRUE(rt.has_value()) << rt.error().toStdString();
+        runtime = std::move(*rt);
+        daemon::Daemon::Options o;
+        o.listenPort = -1;
+        o.maxConcurrentRuns = maxRuns;
+        o.log = [this](const QString& line) { log.append(line); };
+        auto d = daemon::Daemon::create(*runtime, o, clock, launcher);
+        ASSERT_TRUE(d.has_value()) << d.error().toStdString();
+        daemon = std::move(*d);
+        auto s = daemon->start();
+        ASSERT_TRUE(s.has_value()) << s.error().toStdString();
+    }
+
+    /// Rows of the daemon's queue: "reason/state" in creation order.
+    QStringList queueRows(const QString& extra = {})
+    {
+        auto db = engine::RunDatabase::open(engine::RunStore::databasePath(dataDir()));
+        EXPECT_TRUE(db.has_value());
+        auto q = (*db)->query(QStringLiteral("SELECT reason, state, note, trigger_json FROM daemon_queue ORDER BY rowid"));
+        QStringList out;
+        while (q && q->next())
+            out.append(q->value(0).toString() + u'/' + q->value(1).toString() + (extra == u"note" ? u' ' + q->value(2).toString() : extra == u"trigger" ? u' ' + q->value(3).toString() : QString()));
+        return out;
+    }
+
+    engine::Object triggerOf(const FakeLauncher::Started& s)
+    {
+        QFile f(s.job.triggerFile);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << s.job.triggerFile.toStdString();
+        auto v = engine::Json::parse(f.readAll());
+        EXPECT_TRUE(v.has_value());
+        return v ? v->toObject() : engine::Object();
+    }
+
+    QTemporaryDir m_tmp;
+    FakeClock clock;
+    FakeLauncher launcher;
+    std::unique_ptr<app::Runtime> runtime;
+    std::unique_ptr<daemon::Daemon> daemon;
+    QStringList log;
+};
+
+} // namespace
+
+TEST_F(DaemonPolicy, FiresOnTimeWithTheTriggerEventAndNothingBefore)
+{
+    writeFlow(QStringLiteral("minutely"), QString::fromLatin1(everyMinute));
+    startDaemon();
+    ASSERT_EQ(daemon->flows().size(), 1);
+    EXPECT_TRUE(launcher.jobs.isEmpty()) << "a new schedule must not fire for the time before it was loaded";
+    clock.set(ms("2026-01-01T00:00:59.900Z"));
+    daemon->tick();
+    EXPECT_TRUE(launcher.jobs.isEmpty());
+    clock.set(ms("2026-01-01T00:01:00.020Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 1);
+    const engine::Object t = triggerOf(launcher.jobs[0]);
+    EXPECT_EQ(t.value(u"node").toText(), QStringLiteral("trigger"));
+    EXPECT_EQ(t.value(u"data").toObject().value(u"scheduledAt").toText(), QStringLiteral("2026-01-01T00:01:00+00:00"));
+    EXPECT_EQ(launcher.jobs[0].job.flowPath, flowPath(QStringLiteral("minutely")));
+    daemon->tick(); // the same instant again: nothing new
+    EXPECT_EQ(launcher.jobs.size(), 1);
+    launcher.finish(0, 0);
+    EXPECT_FALSE(QFile::exists(launcher.jobs[0].job.triggerFile)) << "the trigger file is removed after the run";
+    clock.set(ms("2026-01-01T00:02:00.010Z"));
+    daemon->tick();
+    EXPECT_EQ(launcher.jobs.size(), 2);
+    EXPECT_EQ(queueRows(), (QStringList{QStringLiteral("schedule/finished"), QStringLiteral("schedule/started")}));
+}
+
+TEST_F(DaemonPolicy, OverlapSkipRecordsTheSkippedFire)
+{
+    writeFlow(QStringLiteral("slow"), QString::fromLatin1(everyMinute), QStringLiteral(R"({"overlap": "skip"})"));
+    startDaemon();
+    clock.set(ms("2026-01-01T00:01:00Z"));
+    daemon->tick();
+    clock.set(ms("2026-01-01T00:02:00Z"));
+    daemon->tick();
+    EXPECT_EQ(launcher.jobs.size(), 1);
+    EXPECT_EQ(queueRows(QStringLiteral("note")),
+              (QStringList{QStringLiteral("schedule/started "),
+                           QStringLiteral("schedule/skipped the previous run was still going (overlap policy skip)")}));
+}
+
+TEST_F(DaemonPolicy, OverlapQueueStartsTheNextWhenTheFirstEnds)
+{
+    writeFlow(QStringLiteral("queued"), QString::fromLatin1(everyMinute), QStringLiteral(R"({"overlap": "queue"})"));
+    startDaemon();
+    clock.set(ms("2026-01-01T00:01:00Z"));
+    daemon->tick();
+    clock.set(ms("2026-01-01T00:02:00Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 1);
+    EXPECT_EQ(daemon->queued(), 1);
+    launcher.finish(0, 0);
+    ASSERT_EQ(launcher.jobs.size(), 2);
+    EXPECT_EQ(triggerOf(launcher.jobs[1]).value(u"data").toObject().value(u"scheduledAt").toText(),
+              QStringLiteral("2026-01-01T00:02:00+00:00"));
+}
+
+TEST_F(DaemonPolicy, OverlapAllowRunsUpToTheConcurrencyLimit)
+{
+    writeFlow(QStringLiteral("parallel"), QString::fromLatin1(everyMinute), QStringLiteral(R"({"overlap": "allow", "concurrency": 2})"));
+    startDaemon();
+    for (const char* t : {"2026-01-01T00:01:00Z", "2026-01-01T00:02:00Z", "2026-01-01T00:03:00Z"}) {
+        clock.set(ms(t));
+        daemon->tick();
+    }
+    EXPECT_EQ(launcher.running(), 2);
+    EXPECT_EQ(daemon->queued(), 1);
+    launcher.finish(1, 0);
+    EXPECT_EQ(launcher.running(), 2);
+    EXPECT_EQ(daemon->queued(), 0);
+}
+
+TEST_F(DaemonPolicy, GlobalRunLimitQueuesAcrossFlows)
+{
+    writeFlow(QStringLiteral("a"), QString::fromLatin1(everyMinute));
+    writeFlow(QStringLiteral("b"), QString::fromLatin1(everyMinute));
+    startDaemon(1);
+    clock.set(ms("2026-01-01T00:01:00Z"));
+    daemon->tick();
+    EXPECT_EQ(launcher.jobs.size(), 1);
+    EXPECT_EQ(daemon->queued(), 1);
+    launcher.finish(0, 0);
+    EXPECT_EQ(launcher.jobs.size(), 2);
+}
+
+struct CatchUpCase {
+    const char* policy;
+    QStringList rows;
+};
+
+TEST_F(DaemonPolicy, CatchUpAfterDowntime)
+{
+    const QList<CatchUpCase> cases = {
+        {"once", {QStringLiteral("catch-up/started"), QStringLiteral("skipped 8 missed fire(s) skipped (catch-up policy once)"),
+                  QStringLiteral("schedule/queued")}},
+        {"all", {QStringLiteral("catch-up/started"), QStringLiteral("catch-up/queued"), QStringLiteral("catch-up/queued"),
+                 QStringLiteral("skipped 6 missed fire(s) skipped (catch-up policy all)"), QStringLiteral("schedule/queued")}},
+        {"skip", {QStringLiteral("skipped 9 missed fire(s) skipped (catch-up policy skip)"), QStringLiteral("schedule/started")}},
+    };
+    for (const CatchUpCase& c : cases) {
+        SCOPED_TRACE(c.policy);
+        daemon.reset();
+        launcher.jobs.clear();
+        QDir(dataDir()).removeRecursively();
+        clock.set(ms("2026-01-01T00:00:30Z"));
+        writeFlow(QStringLiteral("daily"), QString::fromLatin1(everyMinute),
+                  QStringLiteral(R"({"catchUp": "%1", "catchUpLimit": 3, "overlap": "queue"})").arg(QString::fromLatin1(c.policy)));
+        startDaemon();
+        daemon.reset(); // the daemon goes down for ten minutes
+        clock.set(ms("2026-01-01T00:10:30Z"));
+        startDaemon();
+        QStringList rows = queueRows(QStringLiteral("note"));
+        for (QString& r : rows) {
+            if (r.startsWith(u"catch-up/skipped"))
+                r = QStringLiteral("skipped ") + r.section(u' ', 1, -1);
+            else
+                r = r.section(u' ', 0, 0);
+        }
+        EXPECT_EQ(rows, c.rows);
+        EXPECT_EQ(launcher.jobs.size(), 1);
+        if (QString::fromLatin1(c.policy) != u"skip") {
+            const engine::Object data = triggerOf(launcher.jobs[0]).value(u"data").toObject();
+            EXPECT_EQ(data.value(u"missed").toInt(), 9);
+        }
+    }
+}
+
+TEST_F(DaemonPolicy, RestartAfterACrashStartsQueuedRunsOnceAndNeverRestartsStartedOnes)
+{
+    writeFlow(QStringLiteral("a"), QString::fromLatin1(everyMinute), QStringLiteral(R"({"catchUp": "skip"})"));
+    writeFlow(QStringLiteral("b"), QString::fromLatin1(everyMinute), QStringLiteral(R"({"catchUp": "skip"})"));
+    startDaemon(1);
+    clock.set(ms("2026-01-01T00:01:00Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 1); // one started, one queued behind the run limit
+    const QString startedId = launcher.jobs[0].job.runId;
+    // The daemon dies here (no finish callback ever comes); its fake child never recorded itself.
+    daemon.reset();
+    launcher.jobs.clear();
+    startDaemon(1);
+    ASSERT_EQ(launcher.jobs.size(), 1);
+    EXPECT_NE(launcher.jobs[0].job.runId, startedId) << "a run that was started must never start again";
+    launcher.finish(0, 0);
+    EXPECT_EQ(launcher.jobs.size(), 1);
+    auto store = engine::RunStore::open(dataDir());
+    ASSERT_TRUE(store.has_value());
+    auto run = (*store)->run(startedId);
+    ASSERT_TRUE(run.has_value()) << "the lost run is visible in the run history";
+    EXPECT_EQ(run->status, engine::RunStatus::Interrupted);
+    EXPECT_EQ(run->errorCode, QStringLiteral("DAEMON_STOPPED"));
+    EXPECT_EQ(queueRows().count(QStringLiteral("schedule/interrupted")), 1);
+}
+
+TEST_F(DaemonPolicy, DisabledFlowsSkipFiresAndDoNotReplayThemWhenEnabled)
+{
+    writeFlow(QStringLiteral("toggle"), QString::fromLatin1(everyMinute));
+    startDaemon();
+    ASSERT_TRUE(daemon->setEnabled(QStringLiteral("toggle"), false).has_value());
+    daemon->reloadFlows();
+    EXPECT_FALSE(daemon->flow(QStringLiteral("toggle"))->enabled);
+    clock.set(ms("2026-01-01T00:03:00Z"));
+    daemon->tick();
+    EXPECT_TRUE(launcher.jobs.isEmpty());
+    ASSERT_TRUE(daemon->setEnabled(flowPath(QStringLiteral("toggle")), true).has_value());
+    daemon->reloadFlows();
+    EXPECT_TRUE(launcher.jobs.isEmpty()) << "fires while disabled are not caught up";
+    clock.set(ms("2026-01-01T00:04:00Z"));
+    daemon->tick();
+    EXPECT_EQ(launcher.jobs.size(), 1);
+}
+
+TEST_F(DaemonPolicy, FailedRunsAreRetriedAfterTheirDelay)
+{
+    writeFlow(QStringLiteral("flaky"), QStringLiteral(R"({"mode": "interval", "every": 1, "unit": "hours"})"),
+              QStringLiteral(R"({"retries": 1, "retryDelaySeconds": 10})"));
+    startDaemon();
+    clock.set(ms("2026-01-01T01:00:00Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 1);
+    launcher.finish(0, 1);
+    EXPECT_EQ(launcher.jobs.size(), 1);
+    clock.set(ms("2026-01-01T01:00:09Z"));
+    daemon->tick();
+    EXPECT_EQ(launcher.jobs.size(), 1);
+    clock.set(ms("2026-01-01T01:00:10Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 2);
+    launcher.finish(1, 1); // the last attempt fails too: no third run
+    clock.set(ms("2026-01-01T01:05:00Z"));
+    daemon->tick();
+    EXPECT_EQ(launcher.jobs.size(), 2);
+    EXPECT_EQ(queueRows(), (QStringList{QStringLiteral("schedule/finished"), QStringLiteral("retry/finished")}));
+}
+
+TEST_F(DaemonPolicy, BadSchedulesAndSettingsAreReportedNotRun)
+{
+    writeFlow(QStringLiteral("badcron"), QStringLiteral(R"({"mode": "cron", "cron": "0 25 * * *", "timezone": "UTC"})"));
+    writeFlow(QStringLiteral("badzone"), QStringLiteral(R"({"mode": "cron", "cron": "0 7 * * *", "timezone": "Mars/Olympus"})"));
+    writeFlow(QStringLiteral("badsetting"), QString::fromLatin1(everyMinute), QStringLiteral(R"({"overlap": "sometimes"})"));
+    startDaemon();
+    ASSERT_EQ(daemon->flows().size(), 3);
+    EXPECT_TRUE(daemon->flow(QStringLiteral("badcron"))->problem.contains(QStringLiteral("column 3: hour 25 is out of range 0-23")))
+        << daemon->flow(QStringLiteral("badcron"))->problem.toStdString();
+    EXPECT_TRUE(daemon->flow(QStringLiteral("badzone"))->problem.contains(QStringLiteral("unknown time zone \"Mars/Olympus\"")))
+        << daemon->flow(QStringLiteral("badzone"))->problem.toStdString();
+    EXPECT_TRUE(daemon->flow(QStringLiteral("badsetting"))->problem.contains(QStringLiteral("settings.daemon.overlap = \"sometimes\"")))
+        << daemon->flow(QStringLiteral("badsetting"))->problem.toStdString();
+    clock.set(ms("2026-01-02T00:00:00Z"));
+    daemon->tick();
+    EXPECT_TRUE(launcher.jobs.isEmpty());
+}
+
+TEST_F(DaemonPolicy, EditingAFlowFileReloadsIt)
+{
+    writeFlow(QStringLiteral("edit"), QString::fromLatin1(everyMinute));
+    startDaemon();
+    writeFlow(QStringLiteral("edit"), QStringLiteral(R"({"mode": "interval", "every": 1, "unit": "hours"})"));
+    {
+        QFile f(flowPath(QStringLiteral("edit")));
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        f.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime);
+    }
+    daemon->reloadFlows();
+    clock.set(ms("2026-01-01T00:01:00Z"));
+    daemon->tick();
+    EXPECT_TRUE(launcher.jobs.isEmpty()) << "the hourly schedule replaced the minutely one";
+    QFile::remove(flowPath(QStringLiteral("edit")));
+    daemon->reloadFlows();
+    EXPECT_TRUE(daemon->flows().isEmpty());
+}
