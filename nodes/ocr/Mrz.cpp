@@ -47,6 +47,9 @@ QString alternatives(QChar c)
     case 'Q': return QStringLiteral("0O");
     case 'D': return QStringLiteral("0O");
     case 'I': return QStringLiteral("1L");
+    case 'T': return QStringLiteral("17");
+    case '7': return QStringLiteral("T");
+    case 'U': return QStringLiteral("0");
     case '1': return QStringLiteral("IL");
     case 'L': return QStringLiteral("1I");
     case 'B': return QStringLiteral("8");
@@ -149,6 +152,24 @@ QString fitLength(QString line, int length)
     if (diff > 0)
         return line + QString(diff, u'<');
     return line.left(length);
+}
+
+// Ways to bring a misread line to its length: stretch or shrink its filler run, or (one character too many,
+// outside the fillers) drop one character; the check digits decide between them.
+QStringList lengthCandidates(const QString& line, int length)
+{
+    QStringList out{fitLength(line, length)};
+    if (line.size() == length + 1) {
+        for (int i = 0; i < std::min<int>(int(line.size()), 30); ++i) {
+            if (line[i] == u'<')
+                continue;
+            QString cut = line;
+            cut.remove(i, 1);
+            if (!out.contains(cut))
+                out << cut;
+        }
+    }
+    return out;
 }
 
 void addCheck(MrzData& d, const QString& name, const QString& field, QChar check)
@@ -394,21 +415,33 @@ std::optional<MrzData> parse(const QStringList& rawLines)
             continue;
         for (qsizetype start = lines.size() - c.count; start >= 0; --start) {
             int lengthError = 0;
-            QStringList fitted;
+            QList<QStringList> options;
             for (int i = 0; i < c.count; ++i) {
                 lengthError += std::abs(int(lines[start + i].size()) - c.length);
-                fitted << fitLength(lines[start + i], c.length);
+                options << lengthCandidates(lines[start + i], c.length);
             }
             if (lengthError > c.length / 3 * c.count)
                 continue;
-            MrzData d = parseExact(fitted, c.format);
-            int valid = 0;
-            for (const CheckResult& r : d.checks)
-                valid += r.valid ? 1 : 0;
-            const int score = valid * 10 - lengthError - int(d.flags.size()) * 3;
-            if (score > bestScore) {
-                bestScore = score;
-                best = std::move(d);
+            // Every combination of the lines' candidates (a handful each), scored by the check digits that hold.
+            QList<QStringList> combos{{}};
+            for (const QStringList& opts : options) {
+                QList<QStringList> next;
+                for (const QStringList& partial : combos)
+                    for (const QString& o : opts)
+                        next.append(partial + QStringList{o});
+                combos = std::move(next);
+            }
+            for (qsizetype k = 0; k < combos.size(); ++k) {
+                MrzData d = parseExact(combos[k], c.format);
+                int valid = 0;
+                for (const CheckResult& r : d.checks)
+                    valid += r.valid ? 1 : 0;
+                // The plain fit (first candidate of each line) wins ties over guessed deletions.
+                const int score = valid * 10 - lengthError - int(d.flags.size()) * 3 - (k == 0 ? 0 : 1);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = std::move(d);
+                }
             }
         }
     }

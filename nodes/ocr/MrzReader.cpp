@@ -68,7 +68,7 @@ QList<Box> MrzReader::locate(const cv::Mat& gray)
     }
     std::stable_sort(found.begin(), found.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
     QList<Box> out;
-    for (const Scored& s : found.mid(0, 4))
+    for (const Scored& s : found.mid(0, 8))
         out << s.box;
     return out;
 }
@@ -97,6 +97,8 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv
         raw << l.text;
         conf += l.confidence;
     }
+    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+        qWarning("mrz region %d,%d %dx%d variant %d: %s", region.x, region.y, region.width, region.height, variant, qPrintable(raw.join(QStringLiteral(" | "))));
     auto data = mrz::parse(raw);
     if (!data)
         return std::optional<MrzReading>();
@@ -108,31 +110,114 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv
     return std::optional<MrzReading>(std::move(reading));
 }
 
+QList<Box> MrzReader::zoneLines(const QList<Box>& bands)
+{
+    // The zone is two or three bands stacked closely with the same left edge; the lowest such group wins.
+    QList<Box> sorted = bands;
+    std::sort(sorted.begin(), sorted.end(), [](const Box& a, const Box& b) { return a.y < b.y; });
+    QList<Box> best;
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        QList<Box> group{sorted[i]};
+        for (qsizetype j = i + 1; j < sorted.size() && group.size() < 3; ++j) {
+            const Box& prev = group.last();
+            const Box& b = sorted[j];
+            const int h = std::max(prev.height, b.height);
+            if (b.y - prev.bottom() > h * 2 || std::abs(b.x - prev.x) > prev.width / 10 || std::abs(b.width - prev.width) > prev.width / 5)
+                break;
+            group << b;
+        }
+        if (group.size() >= 2 && (best.isEmpty() || group.first().y >= best.first().y || group.size() > best.size()))
+            best = group;
+    }
+    return best;
+}
+
+std::expected<QString, QString> MrzReader::readLine(const cv::Mat& gray, const Box& band, int variant) const
+{
+    cv::Mat crop = gray(cv::Rect(band.x, band.y, band.width, band.height)).clone();
+    const double f = 1600.0 / crop.cols;
+    cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    if (variant == 1)
+        cv::threshold(crop, crop, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    else if (variant == 2)
+        cv::GaussianBlur(crop, crop, {3, 3}, 0);
+    cv::copyMakeBorder(crop, crop, 16, 16, 16, 16, cv::BORDER_REPLICATE);
+    RecognizeRequest req = m_base;
+    req.pageSegMode = 7;
+    req.whitelist = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
+    auto page = TesseractEngine::recognize(crop, req);
+    if (!page)
+        return std::unexpected(page.error());
+    QString text;
+    for (const OcrLine& l : page->lines)
+        text += l.text;
+    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+        qWarning("mrz line %d,%d variant %d: %s", band.x, band.y, variant, qPrintable(text));
+    return text;
+}
+
 std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat& image) const
 {
     if (image.empty())
         return std::unexpected(QStringLiteral("empty image"));
     cv::Mat gray = Preprocessor::toGray(image);
-    QList<Box> regions = locate(gray);
-    // Fallback regions: the lower part of the page, where ICAO places the zone, and the whole page.
-    regions << Box{0, gray.rows * 55 / 100, gray.cols, gray.rows - gray.rows * 55 / 100} << Box{0, 0, gray.cols, gray.rows};
+    const QList<Box> bands = locate(gray);
     std::optional<MrzReading> best;
     int bestValid = -1;
-    for (int variant = 0; variant < 3; ++variant) {
+    auto consider = [&](MrzReading&& reading) {
+        int valid = validChecks(reading.data);
+        if (valid > bestValid || (valid == bestValid && best && reading.data.flags.size() < best->data.flags.size())) {
+            bestValid = valid;
+            best = std::move(reading);
+        }
+        return best->data.allChecksValid() && best->data.flags.isEmpty();
+    };
+    const QList<Box> zone = zoneLines(bands);
+    if (!zone.isEmpty()) {
+        // Read each line alone, in a few image variants; combine the variants' readings line by line and keep
+        // the combination whose check digits hold.
+        QList<QStringList> readings(zone.size());
+        Box all;
+        for (const Box& b : zone)
+            all = all.united(b);
+        for (int variant = 0; variant < 3; ++variant) {
+            if (m_base.cancelled && m_base.cancelled())
+                return std::unexpected(QStringLiteral("cancelled"));
+            for (qsizetype i = 0; i < zone.size(); ++i) {
+                auto text = readLine(gray, zone[i], variant);
+                if (!text)
+                    return std::unexpected(text.error());
+                if (!readings[i].contains(*text))
+                    readings[i] << *text;
+            }
+            QList<QStringList> combos{{}};
+            for (const QStringList& opts : readings) {
+                QList<QStringList> next;
+                for (const QStringList& partial : combos)
+                    for (const QString& o : opts)
+                        next.append(partial + QStringList{o});
+                combos = std::move(next);
+            }
+            for (const QStringList& combo : combos) {
+                if (auto data = mrz::parse(combo)) {
+                    MrzReading r{std::move(*data), combo, all, 0.9};
+                    if (consider(std::move(r)))
+                        return best;
+                }
+            }
+        }
+    }
+    // No clean zone: read larger regions as blocks (the lower part of the page, then the whole page).
+    QList<Box> regions = bands.mid(0, 1);
+    regions << Box{0, gray.rows * 55 / 100, gray.cols, gray.rows - gray.rows * 55 / 100} << Box{0, 0, gray.cols, gray.rows};
+    for (int variant = 0; variant < 2; ++variant) {
         for (const Box& region : regions) {
             if (m_base.cancelled && m_base.cancelled())
                 return std::unexpected(QStringLiteral("cancelled"));
             auto reading = readRegion(gray, region, variant);
             if (!reading)
                 return std::unexpected(reading.error());
-            if (!*reading)
-                continue;
-            const int valid = validChecks((*reading)->data);
-            if (valid > bestValid) {
-                bestValid = valid;
-                best = std::move(*reading);
-            }
-            if (best && best->data.allChecksValid() && best->data.flags.isEmpty())
+            if (*reading && consider(std::move(**reading)))
                 return best;
         }
     }

@@ -26,8 +26,11 @@ public:
 
     /// Candidate zones, most likely first (exposed for tests).
     static QList<Box> locate(const cv::Mat& gray);
+    /// The two or three stacked bands among `bands` that form the zone, top to bottom; empty when none do.
+    static QList<Box> zoneLines(const QList<Box>& bands);
 
 private:
+    std::expected<QString, QString> readLine(const cv::Mat& gray, const Box& band, int variant) const;
     std::expected<std::optional<MrzReading>, QString> readRegion(const cv::Mat& gray, const Box& region, int variant) const;
 
     RecognizeRequest m_base;
