@@ -92,7 +92,15 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
         Extraction ex;
         ex.kind = QStringLiteral("text");
         ex.text = doc->text();
-        ex.set(QStringLiteral("text"), Field{ex.text, ex.text, 0, {}, 1});
+        double conf = 0;
+        qsizetype n = 0;
+        for (const OcrPage& p : doc->pages)
+            for (const OcrLine& l : p.lines) {
+                conf += l.confidence;
+                ++n;
+            }
+        ex.set(QStringLiteral("text"), Field{ex.text, ex.text, n ? conf / double(n) : 0, {}, 1});
+        ex.pages = doc->pages;
         return ex;
     }
     }

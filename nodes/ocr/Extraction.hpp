@@ -32,6 +32,7 @@ struct Extraction {
     QStringList flags;     ///< cross-check failures, never silently accepted
     QStringList mrz;       ///< the MRZ lines as read (id documents)
     QString text;          ///< the full OCR text
+    QList<OcrPage> pages;  ///< text documents: the lines and words with their boxes
 
     void set(const QString& name, Field f);
     Field get(const QString& name) const;

@@ -1,5 +1,6 @@
 #include "MrzReader.hpp"
 
+#include "MrzGlyphs.hpp"
 #include "Preprocessor.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -198,13 +199,30 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
                         next.append(partial + QStringList{o});
                 combos = std::move(next);
             }
+            bool done = false;
             for (const QStringList& combo : combos) {
                 if (auto data = mrz::parse(combo)) {
                     MrzReading r{std::move(*data), combo, all, 0.9};
-                    if (consider(std::move(r)))
-                        return best;
+                    if ((done = consider(std::move(r))))
+                        break;
                 }
             }
+            if (done)
+                break;
+        }
+        if (best) {
+            // Second opinion from the document's own glyphs on the document number.
+            const int length = best->data.format == mrz::Format::TD3 ? 44 : best->data.format == mrz::Format::TD2 ? 36 : 30;
+            MrzGlyphs glyphs;
+            if (zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
+                if (auto refined = glyphs.refine(best->data)) {
+                    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+                        qWarning("mrz glyphs: %s -> %s", qPrintable(best->data.lines.join(u'|')), qPrintable(refined->join(u'|')));
+                    best->data = mrz::parseExact(*refined, best->data.format);
+                }
+            }
+            if (best->data.allChecksValid() && best->data.flags.isEmpty())
+                return best;
         }
     }
     // No clean zone: read larger regions as blocks (the lower part of the page, then the whole page).

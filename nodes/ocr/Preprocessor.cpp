@@ -212,6 +212,10 @@ cv::Mat Preprocessor::run(const cv::Mat& input, const PreprocessOptions& o, Prep
             cv::resize(gray, gray, {}, r.scale, r.scale, cv::INTER_CUBIC);
         }
     }
+    if (o.maxLongSide > 0 && std::max(gray.cols, gray.rows) > o.maxLongSide) {
+        r.scale = double(o.maxLongSide) / std::max(gray.cols, gray.rows);
+        cv::resize(gray, gray, {}, r.scale, r.scale, cv::INTER_AREA);
+    }
     if (o.denoise)
         cv::medianBlur(gray, gray, 3);
     if (o.deskew) {

@@ -12,6 +12,7 @@ struct PreprocessOptions {
     bool removeShadows = false;    ///< divide out uneven lighting (a phone photo's shadow)
     bool upscale = true;           ///< enlarge small images (thumbnails, low-resolution scans), at most 2x
     int minShortSide = 400;        ///< upscale: images whose shorter side is below this are enlarged to it
+    int maxLongSide = 3500;        ///< larger images (35 MP scans) are reduced: the text stays large, OCR gets faster
     bool denoise = false;          ///< median filter against speckle
     bool deskew = true;            ///< straighten text rotated by up to 15 degrees
     bool orientation = false;      ///< try 90 / 180 / 270 degree turns (needs OCR passes; off by default)

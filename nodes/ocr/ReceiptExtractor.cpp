@@ -64,7 +64,7 @@ bool isNoise(const QString& text)
     qsizetype letters = 0;
     for (QChar c : text)
         letters += c.isLetter() ? 1 : 0;
-    return letters < 3 || letters * 2 < text.size();
+    return letters < 3 || letters * 4 < text.size();
 }
 
 struct Candidate {
@@ -82,7 +82,8 @@ std::optional<AmountMatch> amountFor(const QList<OcrLine>& lines, qsizetype i)
         return here.last();
     if (i + 1 < lines.size()) {
         const auto next = normalize::findAmounts(lines[i + 1].text);
-        if (!next.isEmpty() && !containsAny(lines[i + 1].text, re("TOTAL|CASH|CHANGE|TAX|GST")))
+        if (!next.isEmpty() && lines[i + 1].text.simplified().count(u' ') <= 2 &&
+            !containsAny(lines[i + 1].text, re("TOTAL|CASH|CHANGE|TAX|GST")))
             return next.first();
     }
     return std::nullopt;
@@ -98,7 +99,7 @@ int totalPriority(const QString& u)
         return 5;
     if (containsAny(u, re("^\\s*(TOTAL\\s*(GST|TAX|VAT)|GST|TAX)\\b")))
         return 0;
-    if (containsAny(u, re("\\bT[O0]TAL\\b|\\bAMOUNT\\b|\\bJUMLAH\\b")))
+    if (containsAny(u, re("\\bT[O0]TAL\\b|\\bJUMLAH\\b|(NET|TOTAL)\\s*AMOUNT|AMOUNT\\s*(PAYABLE|DUE)")))
         return 4;
     return 0;
 }
@@ -254,11 +255,15 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
             companyLine = i;
     qsizetype addressStart = -1;
     if (companyLine >= 0) {
+        // A legal suffix alone on its line ("SDN BHD") ends the name that starts on the line above.
+        if (companyLine > 0 && lines[companyLine].text.simplified().split(u' ').size() <= 2 &&
+            !isNoise(lines[companyLine - 1].text) && !containsAny(upper(lines[companyLine - 1]), headerStop()))
+            --companyLine;
         QString name = lines[companyLine].text.simplified();
         Field f = fieldFrom(lines[companyLine], {}, {});
         // A name broken over two lines: "HARDWARE &" / "ELECTRICAL".
         qsizetype next = companyLine + 1;
-        if (next < headerEnd && (name.endsWith(u'&') || name.endsWith(u'-') ||
+        if (next < lines.size() && (name.endsWith(u'&') || name.endsWith(u'-') ||
                                  (containsAny(upper(lines[next]), legalSuffix()) && !containsAny(upper(lines[next]), addressWord())))) {
             name += u' ' + lines[next].text.simplified();
             f.box = f.box.united(lines[next].box);

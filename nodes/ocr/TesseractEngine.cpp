@@ -6,6 +6,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -105,6 +106,7 @@ std::expected<OcrPage, QString> TesseractEngine::recognize(const cv::Mat& image,
         return std::unexpected(dir.error());
     auto& slot = threadCache().engines[{*dir, request.languages}];
     if (!slot) {
+        setMsgSeverity(L_SEVERITY_NONE); // Leptonica would print routine clipping notices to stderr
         auto api = std::make_unique<tesseract::TessBaseAPI>();
         if (api->Init(dir->toLocal8Bit().constData(), request.languages.toLatin1().constData(), tesseract::OEM_LSTM_ONLY) != 0) {
             threadCache().engines.erase({*dir, request.languages});
