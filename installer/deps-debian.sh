@@ -12,6 +12,8 @@ packages=(
   qt6-base-dev libqt6sql6-sqlite liblua5.4-dev libcurl4-openssl-dev libsodium-dev qtkeychain-qt6-dev libsecret-1-0
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 dbus-daemon xvfb x11-utils xauth imagemagick
+  # OCR pack (nodes/ocr); the better English model comes from installer/fetch-tessdata.sh
+  libopencv-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-kor libpoppler-qt6-dev fonts-nanum
 )
 
 missing=()

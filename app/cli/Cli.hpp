@@ -29,5 +29,6 @@ int runsCommand(const QStringList& args);
 int credentialsCommand(const QStringList& args);
 int daemonCommand(const QStringList& args);
 int scheduleCommand(const QStringList& args);
+int ocrCommand(const QStringList& args);
 
 } // namespace taskloom::cli

@@ -20,6 +20,7 @@ Commands:
   credentials       add, list and remove credentials in the vault
   daemon            run flows with schedule, file watch and webhook triggers unattended
   schedule          list, preview (next EXPR), enable and disable scheduled flows
+  ocr KIND FILE...  read documents: text, receipt, invoice or id (fields as JSON with --json)
 
 Options:
   --version         print the version
@@ -66,5 +67,7 @@ int main(int argc, char** argv)
         return cli::daemonCommand(args);
     if (command == u"schedule")
         return cli::scheduleCommand(args);
+    if (command == u"ocr")
+        return cli::ocrCommand(args);
     return cli::fail(cli::Usage, QStringLiteral("unknown command \"%1\" (taskloom --help lists them)").arg(command));
 }

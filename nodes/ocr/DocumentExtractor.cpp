@@ -1,0 +1,142 @@
+#include "DocumentExtractor.hpp"
+
+#include "IdCardExtractor.hpp"
+#include "InvoiceExtractor.hpp"
+#include "MrzReader.hpp"
+#include "ReceiptExtractor.hpp"
+
+namespace taskloom::nodes::ocr {
+
+namespace {
+
+Field mrzField(const QString& value, const MrzReading& r)
+{
+    return Field{value, value, r.data.allChecksValid() ? std::max(0.9, r.confidence) : r.confidence * 0.5, r.box, 1};
+}
+
+Extraction fromMrz(const MrzReading& r)
+{
+    const mrz::MrzData& d = r.data;
+    Extraction ex;
+    ex.kind = QStringLiteral("id");
+    ex.documentType = d.format == mrz::Format::TD3 ? QStringLiteral("passport") : mrz::formatName(d.format).toLower();
+    ex.mrz = d.lines;
+    ex.set(QStringLiteral("mrzFormat"), mrzField(mrz::formatName(d.format), r));
+    ex.set(QStringLiteral("documentType"), mrzField(d.documentType, r));
+    ex.set(QStringLiteral("issuingCountry"), mrzField(d.issuingCountry, r));
+    ex.set(QStringLiteral("surname"), mrzField(d.surname, r));
+    ex.set(QStringLiteral("givenNames"), mrzField(d.givenNames, r));
+    ex.set(QStringLiteral("documentNumber"), mrzField(d.documentNumber, r));
+    ex.set(QStringLiteral("nationality"), mrzField(d.nationality, r));
+    ex.set(QStringLiteral("birthDate"), mrzField(d.birthDate, r));
+    ex.set(QStringLiteral("sex"), mrzField(d.sex, r));
+    ex.set(QStringLiteral("expiryDate"), mrzField(d.expiryDate, r));
+    ex.set(QStringLiteral("optionalData"), mrzField(d.optionalData, r));
+    if (d.format == mrz::Format::TD1)
+        ex.set(QStringLiteral("optionalData2"), mrzField(d.optionalData2, r));
+    ex.set(QStringLiteral("checkDigitsValid"), mrzField(d.allChecksValid() ? QStringLiteral("true") : QStringLiteral("false"), r));
+    ex.flags = d.flags;
+    return ex;
+}
+
+} // namespace
+
+DocumentExtractor::DocumentExtractor(Options options) : m_options(std::move(options)) {}
+
+std::optional<DocumentKind> DocumentExtractor::kindFromName(const QString& name)
+{
+    const QString n = name.toLower();
+    if (n == u"text")
+        return DocumentKind::Text;
+    if (n == u"receipt")
+        return DocumentKind::Receipt;
+    if (n == u"invoice")
+        return DocumentKind::Invoice;
+    if (n == u"id" || n == u"iddocument" || n == u"id-document")
+        return DocumentKind::Id;
+    return std::nullopt;
+}
+
+std::expected<Extraction, QString> DocumentExtractor::extractFile(DocumentKind kind, const QString& path) const
+{
+    auto pages = OcrPipeline(m_options.ocr).load(path);
+    if (!pages)
+        return std::unexpected(pages.error());
+    return extract(kind, *pages, path);
+}
+
+std::expected<Extraction, QString> DocumentExtractor::extractBytes(DocumentKind kind, const QByteArray& bytes, const QString& name) const
+{
+    auto pages = OcrPipeline(m_options.ocr).loadBytes(bytes, name);
+    if (!pages)
+        return std::unexpected(pages.error());
+    return extract(kind, *pages, name);
+}
+
+std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind, const QList<LoadedPage>& pages, const QString& name) const
+{
+    if (kind == DocumentKind::Id)
+        return extractId(pages, name);
+    OcrOptions ocr = m_options.ocr;
+    if (kind == DocumentKind::Receipt && ocr.pageSegMode == 3)
+        ocr.pageSegMode = 4; // a receipt is one column of variable-size lines
+    auto doc = OcrPipeline(ocr).read(pages, name);
+    if (!doc)
+        return std::unexpected(doc.error());
+    switch (kind) {
+    case DocumentKind::Receipt:
+        return ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);
+    case DocumentKind::Invoice:
+        return InvoiceExtractor({m_options.dateOrder}).extract(*doc);
+    default: {
+        Extraction ex;
+        ex.kind = QStringLiteral("text");
+        ex.text = doc->text();
+        double conf = 0;
+        qsizetype n = 0;
+        for (const OcrPage& p : doc->pages)
+            for (const OcrLine& l : p.lines) {
+                conf += l.confidence;
+                ++n;
+            }
+        ex.set(QStringLiteral("text"), Field{ex.text, ex.text, n ? conf / double(n) : 0, {}, 1});
+        ex.pages = doc->pages;
+        return ex;
+    }
+    }
+}
+
+std::expected<Extraction, QString> DocumentExtractor::extractId(const QList<LoadedPage>& pages, const QString& name) const
+{
+    OcrPipeline pipeline(m_options.ocr);
+    std::optional<MrzReading> best;
+    for (const LoadedPage& page : pages) {
+        if (page.image.empty())
+            continue;
+        auto reading = MrzReader(pipeline.request()).read(page.image);
+        if (!reading)
+            return std::unexpected(QStringLiteral("%1: %2").arg(name, reading.error()));
+        if (*reading && (!best || (*reading)->data.allChecksValid()))
+            best = std::move(*reading);
+        if (best && best->data.allChecksValid())
+            break;
+    }
+    if (best && best->data.allChecksValid())
+        return fromMrz(*best);
+    // No valid MRZ: read the card's printed text (Korean cards, label: value layouts).
+    OcrOptions ocr = m_options.ocr;
+    if (!ocr.languages.contains(QStringLiteral("kor")) && TesseractEngine::locateTessdata(ocr.languages + QStringLiteral("+kor")))
+        ocr.languages += QStringLiteral("+kor");
+    auto doc = OcrPipeline(ocr).read(pages, name);
+    if (!doc)
+        return std::unexpected(doc.error());
+    Extraction card = IdCardExtractor({m_options.revealNationalIds}).extract(*doc);
+    if (best && card.documentType == u"label-value" && card.fields.size() < 2) {
+        Extraction ex = fromMrz(*best);
+        ex.flags.prepend(QStringLiteral("machine-readable zone read with failing check digits"));
+        return ex;
+    }
+    return card;
+}
+
+} // namespace taskloom::nodes::ocr

@@ -1,0 +1,245 @@
+#include "MrzReader.hpp"
+
+#include "MrzGlyphs.hpp"
+#include "Preprocessor.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+namespace taskloom::nodes::ocr {
+
+namespace {
+
+int validChecks(const mrz::MrzData& d)
+{
+    int n = 0;
+    for (const mrz::CheckResult& c : d.checks)
+        n += c.valid ? 1 : 0;
+    return n;
+}
+
+Box clampBox(const Box& b, int w, int h)
+{
+    const int x = std::clamp(b.x, 0, w - 1), y = std::clamp(b.y, 0, h - 1);
+    return {x, y, std::clamp(b.right(), x + 1, w) - x, std::clamp(b.bottom(), y + 1, h) - y};
+}
+
+} // namespace
+
+QList<Box> MrzReader::locate(const cv::Mat& gray)
+{
+    // Dark text on light paper: black-hat keeps thin dark strokes; a horizontal gradient and a wide closing turn
+    // each MRZ line into one long bar; the zone is a block of such bars spanning most of the page width.
+    const double f = std::min(1.0, 1000.0 / gray.cols);
+    cv::Mat small;
+    cv::resize(gray, small, {}, f, f, cv::INTER_AREA);
+    const int unit = std::max(3, small.cols / 100);
+    cv::Mat blackhat;
+    cv::morphologyEx(small, blackhat, cv::MORPH_BLACKHAT, cv::getStructuringElement(cv::MORPH_RECT, {unit * 2 + 1, unit + 1}));
+    cv::Mat grad;
+    cv::Sobel(blackhat, grad, CV_32F, 1, 0, -1);
+    grad = cv::abs(grad);
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(grad, &lo, &hi);
+    grad.convertTo(grad, CV_8U, hi > lo ? 255.0 / (hi - lo) : 1, hi > lo ? -255.0 * lo / (hi - lo) : 0);
+    cv::morphologyEx(grad, grad, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {unit * 3, 1}));
+    cv::Mat bw;
+    cv::threshold(grad, bw, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    cv::morphologyEx(bw, bw, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {unit * 4, unit * 2}));
+    cv::erode(bw, bw, cv::Mat(), {-1, -1}, 2);
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(bw, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+    struct Scored {
+        Box box;
+        double score;
+    };
+    QList<Scored> found;
+    for (const auto& c : contours) {
+        const cv::Rect r = cv::boundingRect(c);
+        if (r.width < small.cols * 0.45 || r.height < unit || r.width < r.height * 4)
+            continue;
+        // Lower on the page and wider scores higher.
+        const double score = double(r.width) / small.cols + double(r.y + r.height) / small.rows;
+        const int padX = int(r.width * 0.04), padY = int(r.height * 0.25) + unit;
+        found.append({clampBox(Box{int((r.x - padX) / f), int((r.y - padY) / f), int((r.width + 2 * padX) / f),
+                                   int((r.height + 2 * padY) / f)},
+                               gray.cols, gray.rows),
+                      score});
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    QList<Box> out;
+    for (const Scored& s : found.mid(0, 8))
+        out << s.box;
+    return out;
+}
+
+std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv::Mat& gray, const Box& region, int variant) const
+{
+    cv::Mat crop = gray(cv::Rect(region.x, region.y, region.width, region.height)).clone();
+    // MRZ characters read best around 30-40 px high; scale the band so its lines get there.
+    const double targetWidth = 1600;
+    const double f = targetWidth / crop.cols;
+    cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    if (variant == 1)
+        cv::threshold(crop, crop, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    else if (variant == 2)
+        crop = Preprocessor::binarize(crop);
+    cv::copyMakeBorder(crop, crop, 20, 20, 20, 20, cv::BORDER_REPLICATE);
+    RecognizeRequest req = m_base;
+    req.pageSegMode = 6;
+    req.whitelist = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
+    auto page = TesseractEngine::recognize(crop, req);
+    if (!page)
+        return std::unexpected(page.error());
+    QStringList raw;
+    double conf = 0;
+    for (const OcrLine& l : page->lines) {
+        raw << l.text;
+        conf += l.confidence;
+    }
+    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+        qWarning("mrz region %d,%d %dx%d variant %d: %s", region.x, region.y, region.width, region.height, variant, qPrintable(raw.join(QStringLiteral(" | "))));
+    auto data = mrz::parse(raw);
+    if (!data)
+        return std::optional<MrzReading>();
+    MrzReading reading;
+    reading.data = std::move(*data);
+    reading.rawLines = raw;
+    reading.box = region;
+    reading.confidence = page->lines.isEmpty() ? 0 : conf / double(page->lines.size());
+    return std::optional<MrzReading>(std::move(reading));
+}
+
+QList<Box> MrzReader::zoneLines(const QList<Box>& bands)
+{
+    // The zone is two or three bands stacked closely with the same left edge; the lowest such group wins.
+    QList<Box> sorted = bands;
+    std::sort(sorted.begin(), sorted.end(), [](const Box& a, const Box& b) { return a.y < b.y; });
+    QList<Box> best;
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        QList<Box> group{sorted[i]};
+        for (qsizetype j = i + 1; j < sorted.size() && group.size() < 3; ++j) {
+            const Box& prev = group.last();
+            const Box& b = sorted[j];
+            const int h = std::max(prev.height, b.height);
+            if (b.y - prev.bottom() > h * 2 || std::abs(b.x - prev.x) > prev.width / 10 || std::abs(b.width - prev.width) > prev.width / 5)
+                break;
+            group << b;
+        }
+        if (group.size() >= 2 && (best.isEmpty() || group.first().y >= best.first().y || group.size() > best.size()))
+            best = group;
+    }
+    return best;
+}
+
+std::expected<QString, QString> MrzReader::readLine(const cv::Mat& gray, const Box& band, int variant) const
+{
+    cv::Mat crop = gray(cv::Rect(band.x, band.y, band.width, band.height)).clone();
+    const double f = 1600.0 / crop.cols;
+    cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    if (variant == 1)
+        cv::threshold(crop, crop, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+    else if (variant == 2)
+        cv::GaussianBlur(crop, crop, {3, 3}, 0);
+    cv::copyMakeBorder(crop, crop, 16, 16, 16, 16, cv::BORDER_REPLICATE);
+    RecognizeRequest req = m_base;
+    req.pageSegMode = 7;
+    req.whitelist = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
+    auto page = TesseractEngine::recognize(crop, req);
+    if (!page)
+        return std::unexpected(page.error());
+    QString text;
+    for (const OcrLine& l : page->lines)
+        text += l.text;
+    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+        qWarning("mrz line %d,%d variant %d: %s", band.x, band.y, variant, qPrintable(text));
+    return text;
+}
+
+std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat& image) const
+{
+    if (image.empty())
+        return std::unexpected(QStringLiteral("empty image"));
+    cv::Mat gray = Preprocessor::toGray(image);
+    const QList<Box> bands = locate(gray);
+    std::optional<MrzReading> best;
+    int bestValid = -1;
+    auto consider = [&](MrzReading&& reading) {
+        int valid = validChecks(reading.data);
+        if (valid > bestValid || (valid == bestValid && best && reading.data.flags.size() < best->data.flags.size())) {
+            bestValid = valid;
+            best = std::move(reading);
+        }
+        return best->data.allChecksValid() && best->data.flags.isEmpty();
+    };
+    const QList<Box> zone = zoneLines(bands);
+    if (!zone.isEmpty()) {
+        // Read each line alone, in a few image variants; combine the variants' readings line by line and keep
+        // the combination whose check digits hold.
+        QList<QStringList> readings(zone.size());
+        Box all;
+        for (const Box& b : zone)
+            all = all.united(b);
+        for (int variant = 0; variant < 3; ++variant) {
+            if (m_base.cancelled && m_base.cancelled())
+                return std::unexpected(QStringLiteral("cancelled"));
+            for (qsizetype i = 0; i < zone.size(); ++i) {
+                auto text = readLine(gray, zone[i], variant);
+                if (!text)
+                    return std::unexpected(text.error());
+                if (!readings[i].contains(*text))
+                    readings[i] << *text;
+            }
+            QList<QStringList> combos{{}};
+            for (const QStringList& opts : readings) {
+                QList<QStringList> next;
+                for (const QStringList& partial : combos)
+                    for (const QString& o : opts)
+                        next.append(partial + QStringList{o});
+                combos = std::move(next);
+            }
+            bool done = false;
+            for (const QStringList& combo : combos) {
+                if (auto data = mrz::parse(combo)) {
+                    MrzReading r{std::move(*data), combo, all, 0.9};
+                    if ((done = consider(std::move(r))))
+                        break;
+                }
+            }
+            if (done)
+                break;
+        }
+        if (best) {
+            // Second opinion from the document's own glyphs on the document number.
+            const int length = best->data.format == mrz::Format::TD3 ? 44 : best->data.format == mrz::Format::TD2 ? 36 : 30;
+            MrzGlyphs glyphs;
+            if (zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
+                if (auto refined = glyphs.refine(best->data)) {
+                    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+                        qWarning("mrz glyphs: %s -> %s", qPrintable(best->data.lines.join(u'|')), qPrintable(refined->join(u'|')));
+                    best->data = mrz::parseExact(*refined, best->data.format);
+                }
+            }
+            if (best->data.allChecksValid() && best->data.flags.isEmpty())
+                return best;
+        }
+    }
+    // No clean zone: read larger regions as blocks (the lower part of the page, then the whole page).
+    QList<Box> regions = bands.mid(0, 1);
+    regions << Box{0, gray.rows * 55 / 100, gray.cols, gray.rows - gray.rows * 55 / 100} << Box{0, 0, gray.cols, gray.rows};
+    for (int variant = 0; variant < 2; ++variant) {
+        for (const Box& region : regions) {
+            if (m_base.cancelled && m_base.cancelled())
+                return std::unexpected(QStringLiteral("cancelled"));
+            auto reading = readRegion(gray, region, variant);
+            if (!reading)
+                return std::unexpected(reading.error());
+            if (*reading && consider(std::move(**reading)))
+                return best;
+        }
+    }
+    return best;
+}
+
+} // namespace taskloom::nodes::ocr

@@ -1,0 +1,371 @@
+#include "ReceiptExtractor.hpp"
+
+#include "TextLines.hpp"
+
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace taskloom::nodes::ocr {
+
+using namespace textlines;
+
+namespace {
+
+QRegularExpression re(const char* pattern)
+{
+    return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+}
+
+const QRegularExpression& legalSuffix()
+{
+    static const auto r = re("\\b(SDN\\.?\\s*BHD|BHD|S/B|SDN|LTD|LIMITED|INC|LLC|GMBH|PLC|CORP(ORATION)?|ENTERPRISES?|TRADING|"
+                             "CO\\.,?\\s*LTD|주식회사|\\(주\\))\\b\\.?");
+    return r;
+}
+
+const QRegularExpression& businessWord()
+{
+    static const auto r = re("\\b(RESTAURANT|RESTORAN|CAFE|BAKERY|MART|STORE|SHOP|HARDWARE|PHARMACY|SUPERMARKET|MARKET|"
+                             "HOLDINGS|MARKETING|STATIONERY|BOOKS?|KEDAI|HOTEL|FOOD|ELECTRICAL|SERVICES?|CENTRE|CENTER|"
+                             "INDUSTRIES|MACHINERY|GIFT|DECORATION|PRINTING|TEA|KOPITIAM|OUTLET|EMPORIUM)\\b");
+    return r;
+}
+
+// Lines that end the address block: contact details, registration numbers, document headings.
+const QRegularExpression& headerStop()
+{
+    static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX|INVOICE|RECEIPT|RECEIPT|DOC(UMENT)?|"
+                             "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|"
+                             "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|전화|사업자|대표)\\b|@|\\.COM\\b");
+    return r;
+}
+
+const QRegularExpression& addressWord()
+{
+    static const auto r = re("\\b(JALAN|JLN|LOT|NO\\.?|TAMAN|TMN|ROAD|RD|STREET|ST|AVENUE|AVE|LORONG|JL|BANDAR|KAWASAN|"
+                             "PERSIARAN|BLOCK|BLK|LEVEL|FLOOR|SUITE|UNIT|KM|BATU|KAMPUNG|KG|PLAZA|MALL|SELANGOR|"
+                             "KUALA|LUMPUR|JOHOR|PERAK|PAHANG|KEDAH|MELAKA|SABAH|SARAWAK|PENANG|PULAU|PINANG|NEGERI|"
+                             "SEMBILAN|KELANTAN|TERENGGANU|PERLIS|PUTRAJAYA|시|구|동|로|길)\\b|\\b\\d{5}\\b");
+    return r;
+}
+
+QString cleanCompany(QString s)
+{
+    // A registration number printed after the name is not part of it: "NAME (519537-X)", "NAME CO. REG 123".
+    s.remove(QRegularExpression(QStringLiteral("\\s*\\((?=[^)]*\\d)[^)]*\\)?\\s*$")));
+    s.remove(re("\\s*\\b(CO\\.?\\s*)?(REG|GST|SST)\\b.*$"));
+    s.remove(QRegularExpression(QStringLiteral("\\s*[\\d\\-]{5,}[A-Z]?\\s*$")));
+    return s.simplified();
+}
+
+bool isNoise(const QString& text)
+{
+    qsizetype letters = 0;
+    for (QChar c : text)
+        letters += c.isLetter() ? 1 : 0;
+    return letters < 3 || letters * 4 < text.size();
+}
+
+struct Candidate {
+    int priority = 0;
+    double value = 0;
+    QString raw;
+    qsizetype line = -1;
+};
+
+// The amount a labelled line carries: its rightmost amount, else the first amount on the next line.
+std::optional<AmountMatch> amountFor(const QList<OcrLine>& lines, qsizetype i)
+{
+    const auto here = normalize::findAmounts(lines[i].text);
+    if (!here.isEmpty())
+        return here.last();
+    if (i + 1 < lines.size()) {
+        const auto next = normalize::findAmounts(lines[i + 1].text);
+        if (!next.isEmpty() && lines[i + 1].text.simplified().count(u' ') <= 2 &&
+            !containsAny(lines[i + 1].text, re("TOTAL|CASH|CHANGE|TAX|GST")))
+            return next.first();
+    }
+    return std::nullopt;
+}
+
+int totalPriority(const QString& u)
+{
+    if (containsAny(u, re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM|DISC|SAVING|POINT)|EXCL|BEFORE|공급가")))
+        return 0;
+    if (containsAny(u, re("ROUND(ED|ING)?\\s*(TOTAL|AMT|AMOUNT)|TOTAL\\s*(AMT\\s*|AMOUNT\\s*)?ROUND|결제\\s*금액|받을\\s*금액")))
+        return 6;
+    if (containsAny(u, re("GRAND\\s*TOTAL|NET+\\s*TOTAL|TOTAL\\s*(PAYABLE|DUE)|AMOUNT\\s*DUE|BALANCE\\s*DUE|TOTAL\\s*(SALES\\s*)?\\(?\\s*INCL|INCL\\w*\\s*(GST|TAX|VAT)|합\\s*계|총\\s*액")))
+        return 5;
+    if (containsAny(u, re("^\\s*(TOTAL\\s*(GST|TAX|VAT)|GST|TAX)\\b")))
+        return 0;
+    if (containsAny(u, re("\\bT[O0]TAL\\b|\\bJUMLAH\\b|(NET|TOTAL)\\s*AMOUNT|AMOUNT\\s*(PAYABLE|DUE)")))
+        return 4;
+    return 0;
+}
+
+void findTotal(const QList<OcrLine>& lines, Extraction& ex)
+{
+    Candidate best;
+    std::optional<double> cash, change;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString u = upper(lines[i]);
+        if (containsAny(u, re("\\bCASH\\b|\\bTENDER|현금|받은")) && !containsAny(u, re("CHANGE")))
+            if (auto a = amountFor(lines, i); a && !cash)
+                cash = a->value;
+        if (containsAny(u, re("\\bCHANGE\\b|\\bBALANCE\\b(?!\\s*DUE)|거스름")))
+            if (auto a = amountFor(lines, i); a && !change)
+                change = a->value;
+        const int p = totalPriority(u);
+        if (p == 0)
+            continue;
+        auto a = amountFor(lines, i);
+        if (!a || a->value <= 0)
+            continue;
+        if (p > best.priority || (p == best.priority && a->value > best.value))
+            best = {p, a->value, a->raw, i};
+    }
+    if (best.line < 0 && cash && change && *cash > *change)
+        best = {1, *cash - *change, normalize::formatAmount(*cash - *change), -1};
+    if (best.line < 0) {
+        // No label: the largest amount printed at least twice (a receipt repeats its total: total, cash, card).
+        QHash<QString, int> seen;
+        for (const OcrLine& l : lines)
+            for (const AmountMatch& a : normalize::findAmounts(l.text))
+                ++seen[normalize::formatAmount(a.value)];
+        for (auto it = seen.begin(); it != seen.end(); ++it)
+            if (it.value() >= 2 && it.key().toDouble() > best.value)
+                best = {1, it.key().toDouble(), it.key(), -1};
+    }
+    if (best.priority == 0)
+        return;
+    Field f = best.line >= 0 ? fieldFrom(lines[best.line], normalize::formatAmount(best.value), best.raw)
+                             : Field{normalize::formatAmount(best.value), best.raw, 0.3, {}, 1};
+    if (best.line < 0)
+        f.confidence = 0.3;
+    ex.set(QStringLiteral("total"), f);
+    if (cash && change && std::abs(*cash - *change - best.value) > 0.05 && *cash - *change > 0)
+        ex.flags << QStringLiteral("total %1 differs from cash %2 minus change %3")
+                        .arg(normalize::formatAmount(best.value), normalize::formatAmount(*cash), normalize::formatAmount(*change));
+    if (cash)
+        ex.set(QStringLiteral("cash"), Field{normalize::formatAmount(*cash), normalize::formatAmount(*cash), 0.5, {}, 1});
+}
+
+void findLabelledAmount(const QList<OcrLine>& lines, Extraction& ex, const QString& name, const QRegularExpression& label,
+                        const QRegularExpression& exclude)
+{
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString u = upper(lines[i]);
+        if (!containsAny(u, label) || (exclude.pattern().size() && containsAny(u, exclude)))
+            continue;
+        if (auto a = amountFor(lines, i)) {
+            ex.set(name, fieldFrom(lines[i], normalize::formatAmount(a->value), a->raw));
+            return;
+        }
+    }
+}
+
+void findLineItems(const QList<OcrLine>& lines, qsizetype from, qsizetype to, Extraction& ex)
+{
+    static const QRegularExpression item(QStringLiteral(
+        "^(.*?[A-Za-z가-힣].*?)\\s+(?:(\\d{1,4}(?:\\.\\d{1,3})?)\\s*[xX@*]?\\s+)?(?:(\\d+[.,]\\d{2})\\s+)?(-?\\d+[.,]\\d{2})\\s*[A-Z]{0,2}\\s*$"));
+    for (qsizetype i = std::max<qsizetype>(0, from); i < to && i < lines.size(); ++i) {
+        const QString u = upper(lines[i]);
+        if (totalPriority(u) > 0 || containsAny(u, re("TOTAL|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|DISCOUNT|BALANCE|TENDER|"
+                                                       "CARD|VISA|MASTER|합계|부가세|현금|카드")))
+            continue;
+        const auto m = item.match(lines[i].text.trimmed());
+        if (!m.hasMatch())
+            continue;
+        FieldList row;
+        const QString desc = m.captured(1).simplified();
+        if (desc.size() < 2 || isNoise(desc))
+            continue;
+        row.append({QStringLiteral("description"), fieldFrom(lines[i], desc, desc)});
+        if (!m.captured(2).isEmpty())
+            row.append({QStringLiteral("quantity"), fieldFrom(lines[i], m.captured(2), m.captured(2))});
+        if (!m.captured(3).isEmpty())
+            row.append({QStringLiteral("unitPrice"), fieldFrom(lines[i], normalize::formatAmount(*normalize::amount(m.captured(3))), m.captured(3))});
+        row.append({QStringLiteral("amount"), fieldFrom(lines[i], normalize::formatAmount(*normalize::amount(m.captured(4))), m.captured(4))});
+        ex.lineItems.append(row);
+    }
+}
+
+void crossCheck(Extraction& ex)
+{
+    const Field total = ex.get(QStringLiteral("total"));
+    if (total.isEmpty())
+        return;
+    const double t = total.value.toDouble();
+    const Field sub = ex.get(QStringLiteral("subtotal"));
+    const Field tax = ex.get(QStringLiteral("tax"));
+    if (!sub.isEmpty() && !tax.isEmpty()) {
+        const double s = sub.value.toDouble(), x = tax.value.toDouble();
+        // Prices may include the tax (subtotal already gross) or add it; rounding adds up to 0.05.
+        if (std::abs(s + x - t) > 0.06 && std::abs(s - t) > 0.06)
+            ex.flags << QStringLiteral("subtotal %1 + tax %2 does not give total %3").arg(sub.value, tax.value, total.value);
+    }
+    if (!ex.lineItems.isEmpty()) {
+        double sum = 0;
+        for (const FieldList& row : ex.lineItems)
+            for (const auto& [n, f] : row)
+                if (n == u"amount")
+                    sum += f.value.toDouble();
+        const double ref = sub.isEmpty() ? t : sub.value.toDouble();
+        if (std::abs(sum - ref) > 0.06 && std::abs(sum - t) > 0.06)
+            ex.flags << QStringLiteral("line items add up to %1, not %2").arg(normalize::formatAmount(sum), normalize::formatAmount(ref));
+    }
+}
+
+void flagImpossibleDates(const QString& text, Extraction& ex)
+{
+    static const QRegularExpression numeric(QStringLiteral("(?<![\\d.])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})(?!\\d)"));
+    for (auto it = numeric.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const int a = m.captured(1).toInt(), b = m.captured(3).toInt(), y = m.captured(4).toInt();
+        if (!QDate(y, b, a).isValid() && !QDate(y, a, b).isValid())
+            ex.flags << QStringLiteral("date %1 cannot exist").arg(m.captured(0));
+    }
+}
+
+} // namespace
+
+Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
+{
+    Extraction ex;
+    ex.kind = QStringLiteral("receipt");
+    ex.text = doc.text();
+    const QList<OcrLine> lines = doc.allLines();
+
+    // Header: the lines above the first date, amount or document heading.
+    qsizetype headerEnd = std::min<qsizetype>(lines.size(), 14);
+    for (qsizetype i = 0; i < headerEnd; ++i) {
+        if (!normalize::findDates(lines[i].text).isEmpty() || !normalize::findAmounts(lines[i].text).isEmpty()) {
+            headerEnd = i;
+            break;
+        }
+    }
+    qsizetype companyLine = -1;
+    for (int pass = 0; pass < 2 && companyLine < 0; ++pass)
+        for (qsizetype i = 0; i < headerEnd && companyLine < 0; ++i)
+            if (!isNoise(lines[i].text) && containsAny(upper(lines[i]), pass == 0 ? legalSuffix() : businessWord()))
+                companyLine = i;
+    for (qsizetype i = 0; i < headerEnd && companyLine < 0; ++i)
+        if (!isNoise(lines[i].text) && !containsAny(upper(lines[i]), headerStop()))
+            companyLine = i;
+    qsizetype addressStart = -1;
+    if (companyLine >= 0) {
+        // A legal suffix alone on its line ("SDN BHD") ends the name that starts on the line above.
+        if (companyLine > 0 && lines[companyLine].text.simplified().split(u' ').size() <= 2 &&
+            !isNoise(lines[companyLine - 1].text) && !containsAny(upper(lines[companyLine - 1]), headerStop()))
+            --companyLine;
+        QString name = lines[companyLine].text.simplified();
+        Field f = fieldFrom(lines[companyLine], {}, {});
+        // A name broken over two lines: "HARDWARE &" / "ELECTRICAL".
+        qsizetype next = companyLine + 1;
+        if (next < lines.size() && (name.endsWith(u'&') || name.endsWith(u'-') ||
+                                 (containsAny(upper(lines[next]), legalSuffix()) && !containsAny(upper(lines[next]), addressWord())))) {
+            name += u' ' + lines[next].text.simplified();
+            f.box = f.box.united(lines[next].box);
+            ++next;
+        }
+        name = cleanCompany(name);
+        f.value = name;
+        f.raw = name;
+        ex.set(QStringLiteral("merchantName"), f);
+        addressStart = next;
+    }
+    if (addressStart >= 0) {
+        QStringList parts;
+        Field f;
+        f.confidence = 1;
+        for (qsizetype i = addressStart; i < lines.size() && parts.size() < 5; ++i) {
+            QString t = lines[i].text.simplified();
+            const QString u = t.toUpper();
+            if (parts.isEmpty() && (containsAny(u, re("^\\(?\\s*(CO\\.?|COMPANY|REG|ROC|\\d{5,})")) || isNoise(t)) && !containsAny(u, addressWord()))
+                continue; // registration numbers between the name and the address
+            const auto stop = headerStop().match(u);
+            if (stop.hasMatch()) {
+                if (stop.capturedStart() > 8 && parts.size() < 5)
+                    parts << t.left(stop.capturedStart()).trimmed();
+                break;
+            }
+            if (!normalize::findDates(t).isEmpty() || isNoise(t))
+                break;
+            parts << t;
+            f.box = f.box.united(lines[i].box);
+            f.confidence = std::min(f.confidence, lines[i].confidence);
+        }
+        QString address = parts.join(u' ').simplified();
+        while (address.endsWith(u',') || address.endsWith(u'-'))
+            address.chop(1);
+        if (containsAny(address.toUpper(), addressWord()) || address.contains(QRegularExpression(QStringLiteral("\\d")))) {
+            f.value = address;
+            f.raw = address;
+            ex.set(QStringLiteral("merchantAddress"), f);
+        }
+    }
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        static const QRegularExpression phone(QStringLiteral("(?:TEL|PHONE|PH|T|전화)\\s*(?:NO)?\\s*[.:]?\\s*([+(]?\\d[\\d\\s()\\-]{6,}\\d)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+        if (const auto m = phone.match(lines[i].text); m.hasMatch()) {
+            QString digits = m.captured(1).simplified();
+            ex.set(QStringLiteral("phone"), fieldFrom(lines[i], QString(digits).remove(QRegularExpression(QStringLiteral("[^\\d+]"))), digits));
+            break;
+        }
+    }
+    // Date: one on a line labelled "date" wins over the first date printed.
+    std::optional<std::pair<qsizetype, DateMatch>> date;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const auto found = normalize::findDates(lines[i].text, m_options.dateOrder);
+        if (found.isEmpty())
+            continue;
+        const bool labelled = containsAny(upper(lines[i]), re("DATE|TARIKH|일자|날짜"));
+        if (!date || (labelled && !containsAny(upper(lines[date->first]), re("DATE|TARIKH|일자|날짜"))))
+            date = std::pair{i, found.first()};
+        if (labelled)
+            break;
+    }
+    if (date) {
+        Field f = fieldFrom(lines[date->first], date->second.date.toString(Qt::ISODate), date->second.raw);
+        f.box = boxOfSpan(lines[date->first], date->second.position, date->second.raw.size());
+        ex.set(QStringLiteral("date"), f);
+        QString rawTime;
+        const QString time = normalize::findTime(lines[date->first].text, &rawTime);
+        if (!time.isEmpty())
+            ex.set(QStringLiteral("time"), fieldFrom(lines[date->first], time, rawTime));
+    }
+    if (ex.get(QStringLiteral("time")).isEmpty()) {
+        for (const OcrLine& l : lines) {
+            QString rawTime;
+            if (const QString time = normalize::findTime(l.text, &rawTime); !time.isEmpty()) {
+                ex.set(QStringLiteral("time"), fieldFrom(l, time, rawTime));
+                break;
+            }
+        }
+    }
+    QString currency = normalize::currency(ex.text);
+    if (currency.isEmpty())
+        currency = m_options.defaultCurrency;
+    if (!currency.isEmpty())
+        ex.set(QStringLiteral("currency"), Field{currency, currency, 0.8, {}, 1});
+    findLabelledAmount(lines, ex, QStringLiteral("subtotal"), re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(SALES\\s*)?\\(?EXCL|공급가"), QRegularExpression());
+    findLabelledAmount(lines, ex, QStringLiteral("tax"), re("\\b(GST|SST|TAX|VAT)\\b|부가세|세액"),
+                       re("INCL|EXCL|\\bID\\b|REG|NO\\s*[.:]|SUMMARY|INVOICE|%\\s*$"));
+    findLabelledAmount(lines, ex, QStringLiteral("tip"), re("\\b(TIP|GRATUITY|SERVICE\\s*CHARGE|봉사료)\\b"), QRegularExpression());
+    findTotal(lines, ex);
+    for (const OcrLine& l : lines) {
+        static const auto payment = re("\\b(CASH|VISA|MASTER\\s*CARD|MASTER|AMEX|DEBIT|CREDIT\\s*CARD|E-?WALLET|GRAB\\s*PAY|"
+                                       "TOUCH\\s*N\\s*GO|BOOST|PAYPAL|APPLE\\s*PAY)\\b|현금|카드|신용");
+        if (const auto m = payment.match(l.text); m.hasMatch()) {
+            ex.set(QStringLiteral("paymentMethod"), fieldFrom(l, m.captured(0).toUpper(), m.captured(0)));
+            break;
+        }
+    }
+    findLineItems(lines, headerEnd, lines.size(), ex);
+    crossCheck(ex);
+    flagImpossibleDates(ex.text, ex);
+    return ex;
+}
+
+} // namespace taskloom::nodes::ocr

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "Extraction.hpp"
+#include "Normalize.hpp"
+
+namespace taskloom::nodes::ocr {
+
+/// Receipt fields from OCR lines: merchant name and address (the header above the first date or amount),
+/// phone, date, time, currency, subtotal, tax, tip, total, payment method and line items. The total is chosen
+/// by the strength of its label ("rounded total" over "total" over "cash - change"), then cross-checked against
+/// the items, the subtotal and tax, and the cash tendered; disagreements become flags.
+class ReceiptExtractor {
+public:
+    struct Options {
+        DateOrder dateOrder = DateOrder::DayFirst;
+        QString defaultCurrency; ///< used when the receipt shows no symbol or code
+    };
+
+    ReceiptExtractor() = default;
+    explicit ReceiptExtractor(Options options) : m_options(std::move(options)) {}
+
+    Extraction extract(const OcrDocument& doc) const;
+
+private:
+    Options m_options;
+};
+
+} // namespace taskloom::nodes::ocr

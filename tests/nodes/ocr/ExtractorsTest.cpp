@@ -1,0 +1,185 @@
+#include "OcrTestSupport.hpp"
+
+#include "nodes/ocr/IdCardExtractor.hpp"
+#include "nodes/ocr/InvoiceExtractor.hpp"
+#include "nodes/ocr/ReceiptExtractor.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace taskloom::nodes::ocr;
+using taskloom::tests::documentOf;
+
+TEST(ReceiptExtractor, HeaderDateAndTotalsFromLines)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("GOLDEN LEAF TRADING SDN BHD (123456-K)"),
+        QStringLiteral("NO 12, JALAN MAWAR 3,"),
+        QStringLiteral("TAMAN BUNGA, 43000 KAJANG, SELANGOR"),
+        QStringLiteral("TEL: 03-8737 1234"),
+        QStringLiteral("TAX INVOICE"),
+        QStringLiteral("DATE: 05/06/2018 14:03"),
+        QStringLiteral("RICE 2 x 3.50 7.00"),
+        QStringLiteral("TEA 1 2.50 2.50"),
+        QStringLiteral("SUBTOTAL 9.50"),
+        QStringLiteral("GST 6% 0.57"),
+        QStringLiteral("TOTAL 10.07"),
+        QStringLiteral("ROUNDED TOTAL RM 10.05"),
+        QStringLiteral("CASH 20.00"),
+        QStringLiteral("CHANGE 9.95"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("merchantName")).value, u"GOLDEN LEAF TRADING SDN BHD");
+    EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"NO 12, JALAN MAWAR 3, TAMAN BUNGA, 43000 KAJANG, SELANGOR");
+    EXPECT_EQ(ex.get(QStringLiteral("phone")).value, u"0387371234");
+    EXPECT_EQ(ex.get(QStringLiteral("date")).value, u"2018-06-05");
+    EXPECT_EQ(ex.get(QStringLiteral("date")).raw, u"05/06/2018");
+    EXPECT_EQ(ex.get(QStringLiteral("time")).value, u"14:03:00");
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"10.05"); // the rounded total wins
+    EXPECT_EQ(ex.get(QStringLiteral("subtotal")).value, u"9.50");
+    EXPECT_EQ(ex.get(QStringLiteral("tax")).value, u"0.57");
+    EXPECT_EQ(ex.get(QStringLiteral("currency")).value, u"MYR");
+    EXPECT_EQ(ex.get(QStringLiteral("paymentMethod")).value, u"CASH");
+    ASSERT_EQ(ex.lineItems.size(), 2);
+    EXPECT_EQ(ex.lineItems[0][0].second.value, u"RICE");
+    EXPECT_TRUE(ex.flags.isEmpty()) << ex.flags.join(u';').toStdString();
+    EXPECT_FALSE(ex.get(QStringLiteral("total")).box.isEmpty());
+}
+
+TEST(ReceiptExtractor, FlagsTotalsThatDisagree)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"),
+        QStringLiteral("12 MAIN ROAD"),
+        QStringLiteral("31/02/2018"),
+        QStringLiteral("BREAD 3.00"),
+        QStringLiteral("MILK 2.00"),
+        QStringLiteral("TOTAL 9.00"),
+        QStringLiteral("CASH 10.00"),
+        QStringLiteral("CHANGE 5.00"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"9.00");
+    const QString flags = ex.flags.join(u';');
+    EXPECT_TRUE(flags.contains(u"differs from cash")) << flags.toStdString();
+    EXPECT_TRUE(flags.contains(u"line items add up to 5.00")) << flags.toStdString();
+    EXPECT_TRUE(flags.contains(u"date 31/02/2018 cannot exist")) << flags.toStdString();
+}
+
+TEST(ReceiptExtractor, KoreanReceipt)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("(주)한빛마트"),
+        QStringLiteral("서울시 강남구 테헤란로 123"),
+        QStringLiteral("전화 02-555-1234"),
+        QStringLiteral("2018년 12월 25일 13:20"),
+        QStringLiteral("사과 2 1,500.00 3,000.00"),
+        QStringLiteral("합계 3,000.00원"),
+        QStringLiteral("카드 3,000.00"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("merchantName")).value, u"(주)한빛마트");
+    EXPECT_EQ(ex.get(QStringLiteral("date")).value, u"2018-12-25");
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"3000.00");
+    EXPECT_EQ(ex.get(QStringLiteral("currency")).value, u"KRW");
+    EXPECT_EQ(ex.get(QStringLiteral("paymentMethod")).value, u"카드");
+}
+
+TEST(InvoiceExtractor, FieldsBesideAndBelowLabels)
+{
+    const Extraction ex = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("Acme Widgets GmbH"),
+        QStringLiteral("Hauptstrasse 1, 10115 Berlin"),
+        QStringLiteral("VAT No: DE123456789"),
+        QStringLiteral("Invoice Number: INV-2024-0042"),
+        QStringLiteral("Invoice Date: 14.03.2024"),
+        QStringLiteral("Due Date: 13.04.2024"),
+        QStringLiteral("Bill To:"),
+        QStringLiteral("Example Customer Ltd"),
+        QStringLiteral("PO Number: PO-7781"),
+        QStringLiteral("Widget 2 x 100,00 € 200,00 €"),
+        QStringLiteral("Subtotal 200,00 €"),
+        QStringLiteral("VAT 19% 38,00 €"),
+        QStringLiteral("Total due 238,00 €"),
+        QStringLiteral("IBAN: DE89 3704 0044 0532 0130 00  BIC: COBADEFFXXX"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("invoiceNumber")).value, u"INV-2024-0042");
+    EXPECT_EQ(ex.get(QStringLiteral("issueDate")).value, u"2024-03-14");
+    EXPECT_EQ(ex.get(QStringLiteral("dueDate")).value, u"2024-04-13");
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"238.00");
+    EXPECT_EQ(ex.get(QStringLiteral("subtotal")).value, u"200.00");
+    EXPECT_EQ(ex.get(QStringLiteral("tax")).value, u"38.00");
+    EXPECT_EQ(ex.get(QStringLiteral("currency")).value, u"EUR");
+    EXPECT_EQ(ex.get(QStringLiteral("vendorName")).value, u"Acme Widgets GmbH");
+    EXPECT_EQ(ex.get(QStringLiteral("vendorTaxId")).value, u"DE123456789");
+    EXPECT_EQ(ex.get(QStringLiteral("customer")).value, u"Example Customer Ltd");
+    EXPECT_EQ(ex.get(QStringLiteral("poNumber")).value, u"PO-7781");
+    EXPECT_EQ(ex.get(QStringLiteral("iban")).value, u"DE89370400440532013000");
+    EXPECT_EQ(ex.get(QStringLiteral("bic")).value, u"COBADEFFXXX");
+    EXPECT_TRUE(ex.flags.isEmpty()) << ex.flags.join(u';').toStdString();
+}
+
+TEST(InvoiceExtractor, IbanChecksumAndArithmeticFlags)
+{
+    EXPECT_TRUE(InvoiceExtractor::validIban(QStringLiteral("GB82 WEST 1234 5698 7654 32")));
+    EXPECT_FALSE(InvoiceExtractor::validIban(QStringLiteral("GB82 WEST 1234 5698 7654 33")));
+    const Extraction ex = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("Invoice # 1001"),
+        QStringLiteral("Date: 2024-05-01"),
+        QStringLiteral("Due: 2024-04-01"),
+        QStringLiteral("Subtotal $100.00"),
+        QStringLiteral("Tax $10.00"),
+        QStringLiteral("Total $120.00"),
+        QStringLiteral("IBAN GB82 WEST 1234 5698 7654 33"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("invoiceNumber")).value, u"1001");
+    EXPECT_EQ(ex.get(QStringLiteral("currency")).value, u"USD");
+    EXPECT_TRUE(ex.get(QStringLiteral("iban")).isEmpty()); // fails its checksum
+    const QString flags = ex.flags.join(u';');
+    EXPECT_TRUE(flags.contains(u"does not give total")) << flags.toStdString();
+    EXPECT_TRUE(flags.contains(u"due date 2024-04-01 is before")) << flags.toStdString();
+}
+
+TEST(IdCardExtractor, KoreanResidentCardMasksTheNumber)
+{
+    // 800101-1234567: weights 2..9,2..5 give sum 144 -> (11 - 144 % 11) % 10 = 10 % 10 = 0 -> check 0
+    EXPECT_TRUE(IdCardExtractor::validResidentNumber(QStringLiteral("8001011234560")));
+    EXPECT_FALSE(IdCardExtractor::validResidentNumber(QStringLiteral("8001011234561")));
+    const auto doc = documentOf({QStringLiteral("주민등록증"), QStringLiteral("홍길동"), QStringLiteral("800101-1234560"),
+                                 QStringLiteral("서울특별시 종로구 세종대로 209"), QStringLiteral("2015. 3. 2."),
+                                 QStringLiteral("서울특별시 종로구청장")});
+    const Extraction ex = IdCardExtractor().extract(doc);
+    EXPECT_EQ(ex.documentType, u"kr-resident-card");
+    EXPECT_EQ(ex.get(QStringLiteral("name")).value, u"홍길동");
+    EXPECT_EQ(ex.get(QStringLiteral("residentNumber")).value, u"800101-1******");
+    EXPECT_FALSE(ex.text.isEmpty());
+    EXPECT_EQ(ex.get(QStringLiteral("birthDate")).value, u"1980-01-01");
+    EXPECT_EQ(ex.get(QStringLiteral("sex")).value, u"M");
+    EXPECT_EQ(ex.get(QStringLiteral("address")).value, u"서울특별시 종로구 세종대로 209");
+    EXPECT_EQ(ex.get(QStringLiteral("issueDate")).value, u"2015-03-02");
+    EXPECT_TRUE(ex.flags.isEmpty()) << ex.flags.join(u';').toStdString();
+    const Extraction revealed = IdCardExtractor({true}).extract(doc);
+    EXPECT_EQ(revealed.get(QStringLiteral("residentNumber")).value, u"800101-1234560");
+}
+
+TEST(IdCardExtractor, DriverLicenceAndBadCheckDigit)
+{
+    const Extraction ex = IdCardExtractor().extract(documentOf({
+        QStringLiteral("자동차운전면허증"), QStringLiteral("1종 보통"), QStringLiteral("서울 12-34-567890-12"),
+        QStringLiteral("김철수"), QStringLiteral("900215-2345671"), QStringLiteral("2020.01.15"),
+    }));
+    EXPECT_EQ(ex.documentType, u"kr-driver-licence");
+    EXPECT_EQ(ex.get(QStringLiteral("licenceNumber")).value, u"서울 12-34-567890-12");
+    EXPECT_EQ(ex.get(QStringLiteral("licenceType")).value, u"1종 보통");
+    EXPECT_EQ(ex.get(QStringLiteral("sex")).value, u"F");
+    EXPECT_EQ(ex.get(QStringLiteral("name")).value, u"김철수");
+    EXPECT_TRUE(ex.flags.join(u';').contains(u"check digit fails"));
+}
+
+TEST(IdCardExtractor, GenericLabelValueCard)
+{
+    const Extraction ex = IdCardExtractor().extract(documentOf({
+        QStringLiteral("MEMBER CARD"), QStringLiteral("Name: Jane Doe"), QStringLiteral("Member No: 12345"),
+        QStringLiteral("Valid Until: 31/12/2026"),
+    }));
+    EXPECT_EQ(ex.documentType, u"label-value");
+    EXPECT_EQ(ex.get(QStringLiteral("name")).value, u"Jane Doe");
+    EXPECT_EQ(ex.get(QStringLiteral("memberNo")).value, u"12345");
+    EXPECT_EQ(ex.get(QStringLiteral("validUntil")).value, u"2026-12-31");
+}

@@ -1,0 +1,101 @@
+#include "nodes/ocr/Mrz.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace taskloom::nodes::ocr;
+
+namespace {
+
+// ICAO 9303 specimen zones (part 4, 5 and 6).
+const QStringList td3 = {QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"),
+                         QStringLiteral("L898902C36UTO7408122F1204159ZE184226B<<<<<10")};
+const QStringList td2 = {QStringLiteral("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<"),
+                         QStringLiteral("D231458907UTO7408122F1204159<<<<<<<6")};
+const QStringList td1 = {QStringLiteral("I<UTOD231458907<<<<<<<<<<<<<<<"), QStringLiteral("7408122F1204159UTO<<<<<<<<<<<6"),
+                         QStringLiteral("ERIKSSON<<ANNA<MARIA<<<<<<<<<<")};
+
+} // namespace
+
+TEST(Mrz, CheckDigitsFollowTheSevenThreeOneRule)
+{
+    EXPECT_EQ(mrz::checkDigit(u"L898902C3"), 6);
+    EXPECT_EQ(mrz::checkDigit(u"740812"), 2);
+    EXPECT_EQ(mrz::checkDigit(u"120415"), 9);
+    EXPECT_EQ(mrz::checkDigit(u"<<<<<<"), 0);
+    EXPECT_EQ(mrz::checkDigit(u"ab"), -1);
+}
+
+TEST(Mrz, ParsesTd3SpecimenWithEveryCheckValid)
+{
+    const auto d = mrz::parse(td3);
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->format, mrz::Format::TD3);
+    EXPECT_EQ(d->lines, td3);
+    EXPECT_EQ(d->documentType, u"P");
+    EXPECT_EQ(d->issuingCountry, u"UTO");
+    EXPECT_EQ(d->surname, u"ERIKSSON");
+    EXPECT_EQ(d->givenNames, u"ANNA MARIA");
+    EXPECT_EQ(d->documentNumber, u"L898902C3");
+    EXPECT_EQ(d->nationality, u"UTO");
+    EXPECT_EQ(d->birthDate, u"1974-08-12");
+    EXPECT_EQ(d->sex, u"F");
+    EXPECT_EQ(d->expiryDate, u"2012-04-15");
+    EXPECT_EQ(d->optionalData, u"ZE184226B");
+    EXPECT_TRUE(d->allChecksValid());
+    EXPECT_TRUE(d->flags.isEmpty()) << d->flags.join(u';').toStdString();
+}
+
+TEST(Mrz, ParsesTd2AndTd1Specimens)
+{
+    const auto two = mrz::parse(td2);
+    ASSERT_TRUE(two);
+    EXPECT_EQ(two->format, mrz::Format::TD2);
+    EXPECT_EQ(two->documentNumber, u"D23145890");
+    EXPECT_TRUE(two->allChecksValid());
+    const auto one = mrz::parse(td1);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(one->format, mrz::Format::TD1);
+    EXPECT_EQ(one->documentNumber, u"D23145890");
+    EXPECT_EQ(one->surname, u"ERIKSSON");
+    EXPECT_EQ(one->givenNames, u"ANNA MARIA");
+    EXPECT_EQ(one->birthDate, u"1974-08-12");
+    EXPECT_EQ(one->nationality, u"UTO");
+    EXPECT_TRUE(one->allChecksValid());
+    EXPECT_EQ(one->lines, td1);
+}
+
+TEST(Mrz, RepairsOcrConfusionsGuidedByCheckDigits)
+{
+    // Dates read with letters, a 0 read as O in the number, fillers read as K, spaces and a dropped filler.
+    const QStringList misread = {QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<K<<<<<<<<<<<<<<"),
+                                 QStringLiteral("L898902C36UT07408I22F12O4159ZE184226B<<<<10")};
+    const auto d = mrz::parse(misread);
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->lines, td3);
+    EXPECT_TRUE(d->allChecksValid());
+}
+
+TEST(Mrz, FlagsFailedCheckDigitsAndImpossibleDates)
+{
+    QStringList bad = td3;
+    bad[1] = QStringLiteral("L898902C36UTO7413322F1204159ZE184226B<<<<<10"); // month 13, check digits now fail
+    const auto d = mrz::parse(bad);
+    ASSERT_TRUE(d);
+    EXPECT_FALSE(d->allChecksValid());
+    EXPECT_TRUE(d->flags.join(u';').contains(u"check digit of birthDate fails"));
+    EXPECT_TRUE(d->flags.join(u';').contains(u"birth date 741332 is not a date"));
+}
+
+TEST(Mrz, NoZoneInOrdinaryText)
+{
+    EXPECT_FALSE(mrz::parse({QStringLiteral("Hello world"), QStringLiteral("TOTAL 12.00")}));
+}
+
+TEST(Mrz, CenturiesForBirthAndExpiry)
+{
+    EXPECT_EQ(mrz::isoDate(u"740812", false), u"1974-08-12");
+    EXPECT_EQ(mrz::isoDate(u"050101", false), u"2005-01-01");
+    EXPECT_EQ(mrz::isoDate(u"300101", true), u"2030-01-01");
+    EXPECT_EQ(mrz::isoDate(u"991231", true), u"1999-12-31");
+    EXPECT_EQ(mrz::isoDate(u"990231", true), u"");
+}

@@ -1,0 +1,61 @@
+#include "nodes/ocr/Normalize.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace taskloom::nodes::ocr;
+
+TEST(Normalize, AmountsInEveryLocale)
+{
+    EXPECT_DOUBLE_EQ(*normalize::amount(QStringLiteral("1,234.56")), 1234.56);
+    EXPECT_DOUBLE_EQ(*normalize::amount(QStringLiteral("1.234,56")), 1234.56);
+    EXPECT_DOUBLE_EQ(*normalize::amount(QStringLiteral("RM30.90")), 30.90);
+    EXPECT_DOUBLE_EQ(*normalize::amount(QStringLiteral("30,90")), 30.90);
+    EXPECT_DOUBLE_EQ(*normalize::amount(QStringLiteral("12,000")), 12000);
+    EXPECT_DOUBLE_EQ(*normalize::amount(QStringLiteral("-5.00")), -5);
+    EXPECT_FALSE(normalize::amount(QStringLiteral("total")));
+}
+
+TEST(Normalize, FindsAmountsWithDecimalsOnly)
+{
+    const auto found = normalize::findAmounts(QStringLiteral("2 x 7.00 = 14.00 (table 12)"));
+    ASSERT_EQ(found.size(), 2);
+    EXPECT_EQ(found[0].raw, u"7.00");
+    EXPECT_DOUBLE_EQ(found[1].value, 14.0);
+    EXPECT_EQ(normalize::findAmounts(QStringLiteral("TOTAL RM 1,030.90")).value(0).value, 1030.90);
+}
+
+TEST(Normalize, DatesDayFirstMonthFirstAndWritten)
+{
+    EXPECT_EQ(*normalize::date(QStringLiteral("25/12/2018")), QDate(2018, 12, 25));
+    EXPECT_EQ(*normalize::date(QStringLiteral("05/06/2018")), QDate(2018, 6, 5));
+    EXPECT_EQ(*normalize::date(QStringLiteral("05/06/2018"), DateOrder::MonthFirst), QDate(2018, 5, 6));
+    EXPECT_EQ(*normalize::date(QStringLiteral("12/25/2018")), QDate(2018, 12, 25)); // only one reading exists
+    EXPECT_EQ(*normalize::date(QStringLiteral("24-01-18")), QDate(2018, 1, 24));
+    EXPECT_EQ(*normalize::date(QStringLiteral("2018-12-25")), QDate(2018, 12, 25));
+    EXPECT_EQ(*normalize::date(QStringLiteral("14 MAR 2018")), QDate(2018, 3, 14));
+    EXPECT_EQ(*normalize::date(QStringLiteral("March 14, 2018")), QDate(2018, 3, 14));
+    EXPECT_EQ(*normalize::date(QStringLiteral("2018년 12월 25일")), QDate(2018, 12, 25));
+    EXPECT_FALSE(normalize::date(QStringLiteral("31/02/2018")));
+    const auto found = normalize::findDates(QStringLiteral("Date: 22/12/2017 14:03"));
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_EQ(found[0].raw, u"22/12/2017");
+}
+
+TEST(Normalize, CurrencyCodesFromSymbols)
+{
+    EXPECT_EQ(normalize::currency(QStringLiteral("TOTAL RM 12.00")), u"MYR");
+    EXPECT_EQ(normalize::currency(QStringLiteral("€ 717,97")), u"EUR");
+    EXPECT_EQ(normalize::currency(QStringLiteral("Rs. 319")), u"INR");
+    EXPECT_EQ(normalize::currency(QStringLiteral("12,000원")), u"KRW");
+    EXPECT_EQ(normalize::currency(QStringLiteral("$4.11")), u"USD");
+    EXPECT_EQ(normalize::currency(QStringLiteral("no money here")), u"");
+}
+
+TEST(Normalize, Times)
+{
+    QString raw;
+    EXPECT_EQ(normalize::findTime(QStringLiteral("22/12/2017 14:03"), &raw), u"14:03:00");
+    EXPECT_EQ(raw, u"14:03");
+    EXPECT_EQ(normalize::findTime(QStringLiteral("10:43AM")), u"10:43:00");
+    EXPECT_EQ(normalize::findTime(QStringLiteral("2:05 pm")), u"14:05:00");
+}

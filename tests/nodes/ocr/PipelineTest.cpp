@@ -1,0 +1,289 @@
+#include "OcrTestSupport.hpp"
+
+#include "nodes/ocr/DocumentExtractor.hpp"
+#include "nodes/ocr/DocumentLoader.hpp"
+#include "nodes/ocr/Preprocessor.hpp"
+
+#include <QBuffer>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+using namespace taskloom::nodes::ocr;
+using namespace taskloom::tests;
+
+namespace {
+
+QByteArray encode(const cv::Mat& image, const char* ext)
+{
+    std::vector<uchar> buf;
+    cv::imencode(ext, image, buf);
+    return QByteArray(reinterpret_cast<const char*>(buf.data()), qsizetype(buf.size()));
+}
+
+cv::Mat rotated(const cv::Mat& gray, double degrees)
+{
+    return Preprocessor::rotate(gray, degrees);
+}
+
+cv::Mat noisy(const cv::Mat& gray, double sigma)
+{
+    cv::Mat noise(gray.size(), CV_16SC1);
+    cv::randn(noise, 0, sigma);
+    cv::Mat out;
+    gray.convertTo(out, CV_16SC1);
+    out += noise;
+    out.convertTo(out, CV_8UC1);
+    cv::GaussianBlur(out, out, {3, 3}, 0.6);
+    return out;
+}
+
+QString ocrText(const cv::Mat& image, PreprocessOptions pre = {})
+{
+    OcrOptions o;
+    o.preprocess = pre;
+    auto page = OcrPipeline(o).recognizeImage(image);
+    EXPECT_TRUE(page.has_value()) << (page ? std::string() : page.error().toStdString());
+    return page ? page->text() : QString();
+}
+
+const QStringList invoiceLines = {QStringLiteral("INVOICE NUMBER 48213"), QStringLiteral("Date 14/03/2024"),
+                                  QStringLiteral("Total due 238.00 EUR")};
+
+} // namespace
+
+TEST(DocumentLoader, ReadsEveryImageFormat)
+{
+    const cv::Mat image = toMat(renderLines(invoiceLines));
+    for (const char* ext : {".png", ".jpg", ".tif", ".bmp", ".webp"}) {
+        auto pages = DocumentLoader().loadBytes(encode(image, ext), QStringLiteral("doc") + QLatin1String(ext));
+        ASSERT_TRUE(pages.has_value()) << ext << ": " << pages.error().toStdString();
+        ASSERT_EQ(pages->size(), 1);
+        EXPECT_EQ(pages->first().image.cols, image.cols) << ext;
+        EXPECT_EQ(pages->first().image.rows, image.rows) << ext;
+    }
+}
+
+TEST(DocumentLoader, HonoursExifOrientation)
+{
+    const QString convert = QStandardPaths::findExecutable(QStringLiteral("convert"));
+    if (convert.isEmpty())
+        GTEST_SKIP() << "ImageMagick's convert is needed to write an EXIF orientation tag";
+    QTemporaryDir dir;
+    const cv::Mat image = toMat(renderLines(invoiceLines));
+    cv::imwrite(dir.filePath(QStringLiteral("in.jpg")).toStdString(), image);
+    const int rc = QProcess::execute(convert, {dir.filePath(QStringLiteral("in.jpg")), QStringLiteral("-orient"),
+                                               QStringLiteral("RightTop"), dir.filePath(QStringLiteral("out.jpg"))});
+    ASSERT_EQ(rc, 0);
+    auto pages = DocumentLoader().loadFile(dir.filePath(QStringLiteral("out.jpg")));
+    ASSERT_TRUE(pages.has_value()) << pages.error().toStdString();
+    EXPECT_EQ(pages->first().image.cols, image.rows); // turned a quarter
+    EXPECT_EQ(pages->first().image.rows, image.cols);
+}
+
+TEST(DocumentLoader, BadInputsGiveOneLineErrorsNamingTheFile)
+{
+    QTemporaryDir dir;
+    const DocumentLoader loader;
+    auto expectError = [&](const QByteArray& bytes, const QString& name, const QString& part) {
+        auto r = loader.loadBytes(bytes, name);
+        ASSERT_FALSE(r.has_value()) << name.toStdString();
+        EXPECT_TRUE(r.error().startsWith(name)) << r.error().toStdString();
+        EXPECT_TRUE(r.error().contains(part)) << r.error().toStdString();
+        EXPECT_FALSE(r.error().contains(u'\n'));
+    };
+    const QByteArray jpeg = encode(toMat(renderLines(invoiceLines)), ".jpg");
+    expectError({}, QStringLiteral("empty.jpg"), QStringLiteral("empty file"));
+    expectError(jpeg.left(300), QStringLiteral("truncated.jpg"), QStringLiteral("not a readable image"));
+    expectError("just some text\n", QStringLiteral("notes.txt"), QStringLiteral("not a readable image"));
+    expectError("%PDF-1.4\nthis is not really a pdf", QStringLiteral("broken.pdf"), QStringLiteral("not a readable PDF"));
+    const cv::Mat huge(6300, 8000, CV_8UC1, cv::Scalar(255)); // 50.4 megapixels
+    expectError(encode(huge, ".png"), QStringLiteral("huge.png"), QStringLiteral("too large"));
+    auto missing = loader.loadFile(dir.filePath(QStringLiteral("missing.png")));
+    ASSERT_FALSE(missing.has_value());
+    EXPECT_TRUE(missing.error().endsWith(QStringLiteral("missing.png: no such file")));
+    auto folder = loader.loadFile(dir.path());
+    ASSERT_FALSE(folder.has_value());
+    EXPECT_TRUE(folder.error().contains(QStringLiteral("not a file")));
+}
+
+TEST(DocumentLoader, PdfTextLayerWithPositionsAndScannedPagesRasterised)
+{
+    ensureGuiApp();
+    QByteArray pdf;
+    {
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(72);
+        QPainter p(&writer);
+        QFont font(QStringLiteral("DejaVu Sans"));
+        font.setPixelSize(14);
+        p.setFont(font);
+        p.drawText(40, 60, QStringLiteral("Invoice Number: INV-77"));
+        p.drawText(40, 90, QStringLiteral("Total 12.50 EUR"));
+        writer.newPage();
+        p.drawImage(QRect(40, 40, 400, 120), renderLines({QStringLiteral("SCANNED PAGE 2")}, 40)); // no text layer
+        p.end();
+    }
+    auto pages = DocumentLoader().loadBytes(pdf, QStringLiteral("two.pdf"));
+    ASSERT_TRUE(pages.has_value()) << pages.error().toStdString();
+    ASSERT_EQ(pages->size(), 2);
+    ASSERT_TRUE(pages->at(0).text.has_value());
+    const OcrPage& text = *pages->at(0).text;
+    ASSERT_EQ(text.lines.size(), 2);
+    EXPECT_EQ(text.lines[0].text, u"Invoice Number: INV-77");
+    EXPECT_EQ(text.lines[1].text, u"Total 12.50 EUR");
+    EXPECT_LT(text.lines[0].box.y, text.lines[1].box.y);
+    EXPECT_NEAR(text.lines[0].box.x, 40, 3);
+    EXPECT_FALSE(pages->at(1).text.has_value());
+    EXPECT_FALSE(pages->at(1).image.empty());
+    auto doc = OcrPipeline().read(*pages, QStringLiteral("two.pdf"));
+    ASSERT_TRUE(doc.has_value()) << doc.error().toStdString();
+    EXPECT_EQ(doc->pages[1].source, u"ocr");
+    EXPECT_TRUE(doc->pages[1].text().contains(QStringLiteral("SCANNED PAGE 2"))) << doc->pages[1].text().toStdString();
+}
+
+TEST(OcrPipeline, ReadsRenderedTextWithBoxesAndConfidences)
+{
+    const cv::Mat image = toMat(renderLines(invoiceLines));
+    OcrOptions o;
+    auto page = OcrPipeline(o).recognizeImage(image);
+    ASSERT_TRUE(page.has_value()) << page.error().toStdString();
+    ASSERT_EQ(page->lines.size(), 3) << page->text().toStdString();
+    EXPECT_EQ(page->lines[0].text, u"INVOICE NUMBER 48213");
+    EXPECT_EQ(page->lines[2].text, u"Total due 238.00 EUR");
+    EXPECT_GT(page->lines[0].confidence, 0.8);
+    EXPECT_LT(page->lines[0].box.y, page->lines[1].box.y);
+    ASSERT_EQ(page->lines[0].words.size(), 3);
+    EXPECT_LT(page->lines[0].words[0].box.right(), page->lines[0].words[1].box.x + 2);
+}
+
+TEST(OcrPipeline, SkewedNoisyScanIsStraightenedAndRead)
+{
+    const cv::Mat image = noisy(rotated(toMat(renderLines(invoiceLines)), 4.0), 18);
+    EXPECT_NEAR(Preprocessor::estimateSkew(image), 4.0, 1.0);
+    const QString text = ocrText(image);
+    EXPECT_TRUE(text.contains(QStringLiteral("48213"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("238.00"))) << text.toStdString();
+}
+
+TEST(OcrPipeline, PerspectiveAndShadowStepsKeepTextReadable)
+{
+    cv::Mat page = toMat(renderLines(invoiceLines, 30));
+    // A photo: the page on a dark desk, seen at an angle, with a shadow across it.
+    cv::Mat desk(page.rows + 300, page.cols + 300, CV_8UC1, cv::Scalar(40));
+    const std::vector<cv::Point2f> src = {{0, 0}, {float(page.cols), 0}, {float(page.cols), float(page.rows)}, {0, float(page.rows)}};
+    const std::vector<cv::Point2f> dst = {{170, 140}, {float(page.cols) + 120, 160}, {float(page.cols) + 140, float(page.rows) + 150}, {150, float(page.rows) + 170}};
+    cv::warpPerspective(page, desk, cv::getPerspectiveTransform(src, dst), desk.size(), cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
+    for (int x = 0; x < desk.cols; ++x)
+        desk.col(x) *= 1.0 - 0.35 * x / desk.cols;
+    bool corrected = false;
+    const cv::Mat flat = Preprocessor::correctPerspective(desk, &corrected);
+    EXPECT_TRUE(corrected);
+    EXPECT_NEAR(flat.cols, page.cols, page.cols * 0.1);
+    PreprocessOptions pre = PreprocessOptions::parse(QStringLiteral("documentBoundary,removeShadows"));
+    const QString text = ocrText(desk, pre);
+    EXPECT_TRUE(text.contains(QStringLiteral("48213"))) << text.toStdString();
+}
+
+TEST(OcrPipeline, OrientationStepTurnsUpsideDownPages)
+{
+    const cv::Mat upsideDown = Preprocessor::rotateQuarter(toMat(renderLines(invoiceLines)), 2);
+    const QString text = ocrText(upsideDown, PreprocessOptions::parse(QStringLiteral("orientation")));
+    EXPECT_TRUE(text.contains(QStringLiteral("INVOICE NUMBER 48213"))) << text.toStdString();
+}
+
+TEST(PreprocessOptions, ParsesStepSwitches)
+{
+    QStringList unknown;
+    const PreprocessOptions o = PreprocessOptions::parse(QStringLiteral("binarize, -deskew,denoise,bogus"), &unknown);
+    EXPECT_TRUE(o.binarize);
+    EXPECT_FALSE(o.deskew);
+    EXPECT_TRUE(o.denoise);
+    EXPECT_TRUE(o.upscale); // default kept
+    EXPECT_EQ(unknown, QStringList{QStringLiteral("bogus")});
+    EXPECT_FALSE(PreprocessOptions::parse(QStringLiteral("none")).upscale);
+}
+
+TEST(TesseractEngine, CancelStopsRecognition)
+{
+    const cv::Mat image = toMat(renderLines(invoiceLines));
+    RecognizeRequest r;
+    r.cancelled = [] { return true; };
+    auto page = TesseractEngine::recognize(image, r);
+    ASSERT_FALSE(page.has_value());
+    EXPECT_EQ(page.error(), u"cancelled");
+}
+
+TEST(TesseractEngine, OneEnginePerThreadReused)
+{
+    const cv::Mat image = toMat(renderLines({QStringLiteral("hello")}));
+    ASSERT_TRUE(TesseractEngine::recognize(image, {}).has_value());
+    const int before = TesseractEngine::threadEngineCount();
+    ASSERT_TRUE(TesseractEngine::recognize(image, {}).has_value());
+    EXPECT_EQ(TesseractEngine::threadEngineCount(), before);
+    EXPECT_GE(before, 1);
+    int other = -1;
+    std::thread t([&] {
+        other = TesseractEngine::threadEngineCount();
+        (void)TesseractEngine::recognize(image, {});
+    });
+    t.join();
+    EXPECT_EQ(other, 0);
+}
+
+TEST(TesseractEngine, MissingLanguageIsAClearError)
+{
+    auto dir = TesseractEngine::locateTessdata(QStringLiteral("eng+xyz"));
+    ASSERT_FALSE(dir.has_value());
+    EXPECT_TRUE(dir.error().contains(QStringLiteral("\"xyz\" is not installed"))) << dir.error().toStdString();
+}
+
+TEST(DocumentExtractor, ReceiptFromARenderedPhoto)
+{
+    const QImage image = renderLines({QStringLiteral("CORNER MART SDN BHD"), QStringLiteral("NO 5, JALAN BESAR, 43000 KAJANG"),
+                                      QStringLiteral("DATE: 24/01/2018"), QStringLiteral("BREAD 3.50"), QStringLiteral("MILK 4.20"),
+                                      QStringLiteral("TOTAL RM 7.70"), QStringLiteral("CASH 10.00"), QStringLiteral("CHANGE 2.30")},
+                                     26);
+    const cv::Mat photo = noisy(rotated(toMat(image), -3.0), 12);
+    const DocumentExtractor extractor({});
+    auto ex = extractor.extractBytes(DocumentKind::Receipt, encode(photo, ".jpg"), QStringLiteral("receipt.jpg"));
+    ASSERT_TRUE(ex.has_value()) << ex.error().toStdString();
+    EXPECT_EQ(ex->get(QStringLiteral("merchantName")).value, u"CORNER MART SDN BHD") << ex->text.toStdString();
+    EXPECT_EQ(ex->get(QStringLiteral("date")).value, u"2018-01-24");
+    EXPECT_EQ(ex->get(QStringLiteral("total")).value, u"7.70");
+    EXPECT_TRUE(ex->flags.isEmpty()) << ex->flags.join(u';').toStdString();
+}
+
+TEST(DocumentExtractor, MrzFromARenderedPassportPage)
+{
+    const QStringList zone = {QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"),
+                              QStringLiteral("L898902C36UTO7408122F1204159ZE184226B<<<<<10")};
+    const QImage top = renderLines({QStringLiteral("PASSPORT"), QStringLiteral("Surname ERIKSSON"), QStringLiteral("Given names ANNA MARIA")}, 30);
+    const QImage mrzImage = renderLines(zone, 36, QStringLiteral("DejaVu Sans Mono"));
+    QImage page(std::max(top.width(), mrzImage.width()), top.height() + 200 + mrzImage.height(), QImage::Format_Grayscale8);
+    page.fill(Qt::white);
+    {
+        QPainter p(&page);
+        p.drawImage(0, 0, top);
+        p.drawImage(0, top.height() + 200, mrzImage);
+    }
+    const cv::Mat photo = noisy(rotated(toMat(page), 1.5), 10);
+    auto ex = DocumentExtractor({}).extractBytes(DocumentKind::Id, encode(photo, ".png"), QStringLiteral("passport.png"));
+    ASSERT_TRUE(ex.has_value()) << ex.error().toStdString();
+    EXPECT_EQ(ex->documentType, u"passport");
+    EXPECT_EQ(ex->mrz, zone);
+    EXPECT_EQ(ex->get(QStringLiteral("documentNumber")).value, u"L898902C3");
+    EXPECT_EQ(ex->get(QStringLiteral("birthDate")).value, u"1974-08-12");
+    EXPECT_EQ(ex->get(QStringLiteral("checkDigitsValid")).value, u"true");
+    EXPECT_TRUE(ex->flags.isEmpty()) << ex->flags.join(u';').toStdString();
+}
