@@ -13,7 +13,9 @@ class LuaScriptApi : public ::testing::Test {
 protected:
     QString eval(const QString& code)
     {
-        auto r = runLua(m_sandbox, code.contains(QStringLiteral("return")) ? code : QStringLiteral("return ") + code);
+        // Statements ("local m = ... return m") as they are; an expression gets a "return".
+        const bool statements = code.startsWith(u"local ") || code.startsWith(u"return ");
+        auto r = runLua(m_sandbox, statements ? code : QStringLiteral("return ") + code);
         return r ? text(*r) : QStringLiteral("ERROR: ") + r.error().message;
     }
 
