@@ -10,6 +10,8 @@ packages=(
   clang-16 libclang-rt-16-dev
   # engine and CLI
   qt6-base-dev libqt6sql6-sqlite liblua5.4-dev libcurl4-openssl-dev libsodium-dev qtkeychain-qt6-dev libsecret-1-0
+  # Lua host: regex engine with match limits
+  libpcre2-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 dbus-daemon xvfb x11-utils xauth imagemagick
   # OCR pack (nodes/ocr); the better English model comes from installer/fetch-tessdata.sh

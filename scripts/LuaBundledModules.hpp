@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QList>
 #include <QStringList>
 
 namespace taskloom::scripts {
@@ -15,5 +16,7 @@ struct LuaBundledModule {
 /// The module called `name`, or null. Defined in the generated LuaBundledModules.cpp (scripts/EmbedLua.cmake).
 const LuaBundledModule* findBundledLuaModule(QByteArrayView name);
 QStringList bundledLuaModuleNames();
+/// The node files from scripts/lib/nodes, in name order (generated LuaBundledNodes.cpp).
+QList<LuaBundledModule> bundledLuaNodeFiles();
 
 } // namespace taskloom::scripts

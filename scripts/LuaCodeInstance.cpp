@@ -1,6 +1,6 @@
 #include "LuaCodeInstance.hpp"
 
-#include "LuaCodeNode.hpp"
+#include "LuaCapabilityLibs.hpp"
 #include "LuaConvert.hpp"
 #include "LuaProxy.hpp"
 
@@ -9,7 +9,6 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include <algorithm>
 #include <stdexcept>
 
 namespace taskloom::scripts {
@@ -17,6 +16,8 @@ namespace taskloom::scripts {
 using namespace engine;
 
 namespace {
+
+constexpr qsizetype maxTracebackLength = 4000;
 
 // Keeps m_context pointing at the running call's context for ctx.log & co., and clears it on any exit.
 class ContextScope {
@@ -32,7 +33,9 @@ private:
 
 } // namespace
 
-LuaCodeInstance::LuaCodeInstance(const LuaCodeNode& type) : m_type(type) {}
+LuaCodeInstance::LuaCodeInstance(const NodeType& type, const LuaScriptedType& scripted)
+    : m_type(type), m_scripted(scripted)
+{}
 
 LuaCodeInstance::~LuaCodeInstance() = default;
 
@@ -48,6 +51,18 @@ NodeError LuaCodeInstance::nodeError(const LuaError& error, bool inResult)
     }
 }
 
+LuaError LuaCodeInstance::describe(LuaError error, qsizetype itemIndex)
+{
+    if (error.isCancellation())
+        throw Cancelled();
+    if (itemIndex >= 0)
+        error.message += QStringLiteral(" (item %1)").arg(itemIndex + 1);
+    if (!m_traceback.isEmpty() && m_context)
+        m_context->log(LogLevel::Error, m_traceback);
+    m_traceback.clear();
+    return error;
+}
+
 void LuaCodeInstance::fail(const LuaError& error, bool inResult)
 {
     if (error.isCancellation())
@@ -55,60 +70,45 @@ void LuaCodeInstance::fail(const LuaError& error, bool inResult)
     throw nodeError(error, inResult);
 }
 
-LuaCodeInstance& LuaCodeInstance::self(lua_State* L)
+// The message handler of script calls: keeps the one-line message as the error and the traceback for the log.
+int LuaCodeInstance::recordTraceback(lua_State* L)
 {
-    return *static_cast<LuaCodeInstance*>(lua_touserdata(L, lua_upvalueindex(1)));
-}
-
-// ctx.log(msg) and ctx:log(msg) both work: the colon form, a common slip, passes ctx itself first.
-int LuaCodeInstance::firstArgument(lua_State* L)
-{
-    lua_rawgeti(L, LUA_REGISTRYINDEX, self(L).m_ctxRef);
-    const bool method = lua_rawequal(L, 1, -1);
+    LuaCodeInstance& instance = self(L);
+    const QString message = LuaSandbox::errorText(L, 1);
+    luaL_traceback(L, L, nullptr, 1);
+    QString trace = LuaConvert::toQString(L, -1);
     lua_pop(L, 1);
-    return method ? 2 : 1;
+    trace.replace(QLatin1String("\n\t[sandbox]"), QLatin1String("\n\t[host]"));
+    if (trace.size() > maxTracebackLength)
+        trace = trace.left(maxTracebackLength - 3) + QStringLiteral("...");
+    instance.m_traceback = message + u'\n' + trace;
+    lua_settop(L, 1);
+    return 1;
 }
 
-int LuaCodeInstance::log(lua_State* L)
+void LuaCodeInstance::callScript(lua_State* L, int nargs)
 {
-    LuaCodeInstance& instance = self(L);
-    const QString message = QString::fromUtf8(luaL_tolstring(L, firstArgument(L), nullptr));
-    return LuaSandbox::guarded(L, [&] {
-        if (instance.m_context)
-            instance.m_context->log(LogLevel::Info, message);
-        return 0;
-    });
-}
-
-int LuaCodeInstance::warn(lua_State* L)
-{
-    LuaCodeInstance& instance = self(L);
-    const QString message = QString::fromUtf8(luaL_tolstring(L, firstArgument(L), nullptr));
-    return LuaSandbox::guarded(L, [&] {
-        if (instance.m_context)
-            instance.m_context->log(LogLevel::Warning, message);
-        return 0;
-    });
-}
-
-int LuaCodeInstance::progress(lua_State* L)
-{
-    LuaCodeInstance& instance = self(L);
-    const int first = firstArgument(L);
-    const double fraction = luaL_checknumber(L, first);
-    const QString message = LuaConvert::toQString(L, first + 1);
-    return LuaSandbox::guarded(L, [&] {
-        if (instance.m_context)
-            instance.m_context->progress(std::clamp(fraction, 0.0, 1.0), message);
-        return 0;
-    });
+    const int base = lua_gettop(L) - nargs;
+    lua_pushlightuserdata(L, this);
+    lua_pushcclosure(L, &LuaCodeInstance::recordTraceback, 1);
+    lua_insert(L, base);
+    m_traceback.clear();
+    if (lua_pcall(L, nargs, 1, base) != LUA_OK)
+        lua_error(L); // the sandbox sorts out budget, memory and cancellation errors from here
+    lua_remove(L, base);
 }
 
 void LuaCodeInstance::pushContext(lua_State* L, ExecutionContext& ctx, const Object& params, const Object& env)
 {
-    lua_createtable(L, 0, 8);
+    lua_createtable(L, 0, 12);
     static const luaL_Reg functions[] = {
-        {"log", &LuaCodeInstance::log}, {"warn", &LuaCodeInstance::warn}, {"progress", &LuaCodeInstance::progress},
+        {"log", &LuaCodeInstance::log},
+        {"warn", &LuaCodeInstance::warn},
+        {"progress", &LuaCodeInstance::progress},
+        {"credential", &LuaCodeInstance::credential},
+        {"binary", &LuaCodeInstance::binary},
+        {"setBinary", &LuaCodeInstance::setBinary},
+        {"binaryInfo", &LuaCodeInstance::binaryInfo},
         {nullptr, nullptr}};
     lua_pushlightuserdata(L, this);
     luaL_setfuncs(L, functions, 1);
@@ -116,6 +116,8 @@ void LuaCodeInstance::pushContext(lua_State* L, ExecutionContext& ctx, const Obj
     lua_setfield(L, -2, "vars");
     LuaConvert::pushString(L, ctx.node().name);
     lua_setfield(L, -2, "node");
+    LuaConvert::pushString(L, m_type.spec().type);
+    lua_setfield(L, -2, "type");
     LuaProxy::pushObject(L, params, true, "ctx.params");
     lua_setfield(L, -2, "params");
     LuaProxy::pushObject(L, env, true, "ctx.env");
@@ -124,14 +126,7 @@ void LuaCodeInstance::pushContext(lua_State* L, ExecutionContext& ctx, const Obj
 
 void LuaCodeInstance::prepare(ExecutionContext& ctx)
 {
-    const QString code = ctx.param(m_type.codeParam());
-    const QString mode = ctx.param(m_type.modeParam());
-    if (mode == u"all")
-        m_mode = Mode::All;
-    else if (mode == u"each")
-        m_mode = Mode::Each;
-    else
-        throw NodeError::param(m_type.modeParam().name(), mode, QStringLiteral("expected \"all\" or \"each\""));
+    m_script = m_scripted.script(ctx);
 
     // Parameters and environment are resolved before entering Lua: their errors keep their own codes.
     Object params;
@@ -140,37 +135,49 @@ void LuaCodeInstance::prepare(ExecutionContext& ctx)
     const Object env = ctx.environment();
 
     try {
-        m_sandbox = std::make_unique<LuaSandbox>(m_type.limits().memoryLimit);
+        m_sandbox = std::make_unique<LuaSandbox>(m_script.limits.memoryLimit);
     } catch (const std::runtime_error& e) {
         throw NodeError(QStringLiteral("LUA_MEMORY"), QString::fromUtf8(e.what()));
     }
-    m_sandbox->setTimeLimit(m_type.limits().timeLimit);
+    m_sandbox->setTimeLimit(m_script.limits.timeLimit);
     m_sandbox->setPrintHandler([this](const QString& line) {
         if (m_context)
             m_context->log(LogLevel::Info, line);
     });
+    m_sandbox->setContext(&ctx);
 
-    const auto chunk = m_sandbox->compile(code.toUtf8(), QStringLiteral("code"));
+    const auto chunk = m_sandbox->compile(m_script.source, m_script.chunkName);
     if (!chunk)
         fail(chunk.error());
-    const char* signature = m_mode == Mode::Each ? "execute(ctx, item, index)" : "execute(ctx, items)";
+    const char* signature = m_script.each ? "execute(ctx, item, index)" : "execute(ctx, items)";
     const auto ran = m_sandbox->run(
         [&](lua_State* L) {
+            installCapabilityLibraries(L, m_script);
             lua_rawgeti(L, LUA_REGISTRYINDEX, *chunk);
-            lua_call(L, 0, 0);
-            if (lua_getglobal(L, "execute") != LUA_TFUNCTION)
+            if (m_script.fromTable) {
+                callScript(L, 0);
+                if (!lua_istable(L, -1))
+                    luaL_error(L, "%s must return the node's table", m_script.chunkName.toUtf8().constData());
+                lua_getfield(L, -1, "execute");
+                lua_getfield(L, -2, "finish");
+            } else {
+                callScript(L, 0);
+                lua_getglobal(L, "execute");
+                lua_getglobal(L, "finish");
+            }
+            if (lua_type(L, -2) != LUA_TFUNCTION)
                 luaL_error(L, "the script must define function %s", signature);
-            m_executeRef = luaL_ref(L, LUA_REGISTRYINDEX);
-            if (lua_getglobal(L, "finish") == LUA_TFUNCTION)
+            if (lua_type(L, -1) == LUA_TFUNCTION)
                 m_finishRef = luaL_ref(L, LUA_REGISTRYINDEX);
             else
                 lua_pop(L, 1);
+            m_executeRef = luaL_ref(L, LUA_REGISTRYINDEX);
             pushContext(L, ctx, params, env);
             m_ctxRef = luaL_ref(L, LUA_REGISTRYINDEX);
         },
-        m_type.limits().instructionBudget, &ctx.cancellation());
+        m_script.limits.instructionBudget, &ctx.cancellation());
     if (!ran)
-        fail(ran.error());
+        fail(describe(ran.error(), -1));
 }
 
 // A failed preparation leaves nothing behind, so a retry of the call prepares afresh.
@@ -191,16 +198,46 @@ Exec LuaCodeInstance::execute(ExecutionContext& ctx, const Inputs& in, Outputs& 
     ctx.checkCancelled();
     if (!m_sandbox)
         prepareOrReset(ctx);
-    if (m_mode == Mode::All)
-        runAll(ctx, in.main(), out);
+    m_sandbox->setContext(&ctx);
+    ItemList items = in.take(0);
+    if (m_script.each)
+        runEach(ctx, items, out);
     else
-        runEach(ctx, in.main(), out);
+        runAll(ctx, std::move(items), out);
     return Exec::Done;
 }
 
-void LuaCodeInstance::runAll(ExecutionContext& ctx, const ItemList& items, Outputs& out)
+// The value on top is one list of items, or with several outputs a table {port = items}.
+void LuaCodeInstance::collectOutputs(lua_State* L, QList<ItemList>& produced, const char* what) const
 {
-    ItemList produced;
+    if (m_script.outputs.size() <= 1) {
+        LuaConvert::appendItems(L, -1, produced[0], what);
+        return;
+    }
+    if (!lua_istable(L, -1) || LuaProxy::test(L, -1)) {
+        luaL_error(L, "%s must be a table of outputs {%s = items, ...}, not a %s", what,
+                   m_script.outputs.join(QStringLiteral(" = items, ")).toUtf8().constData(), luaL_typename(L, -1));
+    }
+    const int table = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, table)) {
+        const qsizetype port = lua_type(L, -2) == LUA_TSTRING ? m_script.outputs.indexOf(LuaConvert::toQString(L, -2)) : -1;
+        if (port < 0) {
+            lua_pushvalue(L, -2);
+            const QString key = QString::fromUtf8(luaL_tolstring(L, -1, nullptr));
+            luaL_error(L, "%s names output \"%s\", which the node does not declare (%s)", what,
+                       key.toUtf8().constData(), m_script.outputs.join(QStringLiteral(", ")).toUtf8().constData());
+        }
+        const QByteArray label = QByteArray(what) + '.' + m_script.outputs[port].toUtf8();
+        LuaConvert::appendItems(L, -1, produced[port], label.constData());
+        lua_pop(L, 1);
+    }
+}
+
+// Takes the items: once they sit in the proxies only, the script's writes change them without copying.
+void LuaCodeInstance::runAll(ExecutionContext& ctx, ItemList items, Outputs& out)
+{
+    QList<ItemList> produced(qMax<qsizetype>(1, m_script.outputs.size()));
     bool inResult = false;
     const auto ran = m_sandbox->run(
         [&](lua_State* L) {
@@ -208,52 +245,53 @@ void LuaCodeInstance::runAll(ExecutionContext& ctx, const ItemList& items, Outpu
             lua_rawgeti(L, LUA_REGISTRYINDEX, m_ctxRef);
             lua_createtable(L, int(items.size()), 0);
             for (qsizetype i = 0; i < items.size(); ++i) {
-                LuaProxy::pushItem(L, items[i]);
+                LuaProxy::pushItem(L, items[i])->setItemIndex(i);
                 lua_rawseti(L, -2, lua_Integer(i) + 1);
             }
-            lua_call(L, 2, 1);
+            items = ItemList();
+            callScript(L, 2);
             inResult = true;
             if (lua_isnil(L, -1))
                 luaL_error(L, "execute(ctx, items) returned nothing: return the items to pass on ({} for none)");
-            LuaConvert::appendItems(L, -1, produced, "the result of execute");
+            collectOutputs(L, produced, "the result of execute");
         },
-        m_type.limits().instructionBudget, &ctx.cancellation());
+        m_script.limits.instructionBudget, &ctx.cancellation());
     if (!ran)
-        fail(ran.error(), inResult);
-    out.push(0, produced);
+        fail(describe(ran.error(), inResult ? -1 : m_sandbox->lastItem()), inResult);
+    for (qsizetype port = 0; port < produced.size(); ++port)
+        out.push(int(port), produced[port]);
 }
 
 void LuaCodeInstance::runEach(ExecutionContext& ctx, const ItemList& items, Outputs& out)
 {
-    ItemList produced;
-    ItemList fromItem; // one call's result: kept apart so a result that fails half-converted leaves nothing
+    QList<ItemList> produced(1);
+    QList<ItemList> fromItem(1); // one call's result: kept apart so a result that fails half-converted leaves nothing
     for (qsizetype i = 0; i < items.size(); ++i) {
         const Item& item = items[i];
         bool inResult = false;
-        fromItem.clear();
+        fromItem[0].clear();
         const auto ran = m_sandbox->run(
             [&](lua_State* L) {
                 lua_rawgeti(L, LUA_REGISTRYINDEX, m_executeRef);
                 lua_rawgeti(L, LUA_REGISTRYINDEX, m_ctxRef);
                 LuaProxy::pushItem(L, item);
                 lua_pushinteger(L, lua_Integer(i) + 1);
-                lua_call(L, 3, 1);
+                callScript(L, 3);
                 inResult = true;
-                LuaConvert::appendItems(L, -1, fromItem, "the result of execute");
+                collectOutputs(L, fromItem, "the result of execute");
             },
-            m_type.limits().instructionBudget, &ctx.cancellation());
+            m_script.limits.instructionBudget, &ctx.cancellation());
         if (ran) {
-            produced.append(fromItem);
+            produced[0].append(fromItem[0]);
         } else {
-            if (ran.error().isCancellation())
-                throw Cancelled();
+            const LuaError error = describe(ran.error(), i);
             // Items that succeeded so far go first, so the output keeps the input's order.
-            out.push(0, produced);
-            produced.clear();
-            ctx.failItem(item, nodeError(ran.error(), inResult), out);
+            out.push(0, produced[0]);
+            produced[0].clear();
+            ctx.failItem(item, nodeError(error, inResult), out);
         }
     }
-    out.push(0, produced);
+    out.push(0, produced[0]);
 }
 
 void LuaCodeInstance::finish(ExecutionContext& ctx, Outputs& out)
@@ -261,22 +299,24 @@ void LuaCodeInstance::finish(ExecutionContext& ctx, Outputs& out)
     ContextScope scope(m_context, ctx);
     if (!m_sandbox)
         prepareOrReset(ctx); // no batch arrived, but finish() may still report (a count of zero)
+    m_sandbox->setContext(&ctx);
     if (m_finishRef < 0)
         return;
-    ItemList produced;
+    QList<ItemList> produced(qMax<qsizetype>(1, m_script.outputs.size()));
     bool inResult = false;
     const auto ran = m_sandbox->run(
         [&](lua_State* L) {
             lua_rawgeti(L, LUA_REGISTRYINDEX, m_finishRef);
             lua_rawgeti(L, LUA_REGISTRYINDEX, m_ctxRef);
-            lua_call(L, 1, 1);
+            callScript(L, 1);
             inResult = true;
-            LuaConvert::appendItems(L, -1, produced, "the result of finish");
+            collectOutputs(L, produced, "the result of finish");
         },
-        m_type.limits().instructionBudget, &ctx.cancellation());
+        m_script.limits.instructionBudget, &ctx.cancellation());
     if (!ran)
-        fail(ran.error(), inResult);
-    out.push(0, produced);
+        fail(describe(ran.error(), -1), inResult);
+    for (qsizetype port = 0; port < produced.size(); ++port)
+        out.push(int(port), produced[port]);
 }
 
 } // namespace taskloom::scripts

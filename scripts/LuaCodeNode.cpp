@@ -2,6 +2,8 @@
 
 #include "LuaCodeInstance.hpp"
 
+#include "engine/ExecutionContext.hpp"
+
 namespace taskloom::scripts {
 
 using namespace engine;
@@ -59,11 +61,29 @@ LuaCodeNode::LuaCodeNode(LuaCodeLimits limits) : m_limits(limits)
                            {QStringLiteral("each"), QStringLiteral("Once per item"),
                             QStringLiteral("execute(ctx, item, index) returns an item, a list of items, or nil to drop it")}})
             .noExpressions());
+    addParam<QString>(ParamSpec::credential(QStringLiteral("credential"), QStringLiteral("Credential"), QString())
+                          .describe(QStringLiteral("A credential the script may read with ctx.credential(\"credential\").")));
+}
+
+LuaScript LuaCodeNode::script(ExecutionContext& ctx) const
+{
+    LuaScript s;
+    s.source = ctx.param(m_code).toUtf8();
+    s.chunkName = QStringLiteral("code");
+    s.typeId = typeId();
+    const QString mode = ctx.param(m_mode);
+    if (mode == u"each")
+        s.each = true;
+    else if (mode != u"all")
+        throw NodeError::param(m_mode.name(), mode, QStringLiteral("expected \"all\" or \"each\""));
+    s.outputs = {QStringLiteral("out")};
+    s.limits = m_limits;
+    return s;
 }
 
 std::unique_ptr<NodeInstance> LuaCodeNode::instantiate() const
 {
-    return std::make_unique<LuaCodeInstance>(*this);
+    return std::make_unique<LuaCodeInstance>(*this, *this);
 }
 
 QList<std::pair<QString, QString>> LuaCodeNode::checkParams(const Object& params) const

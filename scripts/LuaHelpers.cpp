@@ -2,6 +2,7 @@
 
 #include "LuaConvert.hpp"
 #include "LuaSandbox.hpp"
+#include "LuaTextLibs.hpp"
 
 #include "engine/Json.hpp"
 
@@ -12,6 +13,7 @@
 #include <QTimeZone>
 
 #include <cmath>
+#include <optional>
 #include <cstring>
 #include <string_view>
 
@@ -170,11 +172,52 @@ int dateToday(lua_State* L)
     return 1;
 }
 
+// An IANA time zone name ("Asia/Seoul", "UTC"), or nothing when the argument is absent.
+std::optional<QTimeZone> optZone(lua_State* L, int arg, const char* function)
+{
+    if (lua_isnoneornil(L, arg))
+        return std::nullopt;
+    const QByteArray id = checkQString(L, arg).trimmed().toUtf8();
+    QTimeZone zone(id);
+    if (!zone.isValid())
+        luaL_error(L, "%s: unknown time zone \"%s\" (an IANA name such as Europe/Berlin or UTC)", function, id.constData());
+    return zone;
+}
+
+QString zonedText(const QDateTime& dt)
+{
+    return dt.toString(dt.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+// date.format(iso, pattern [, zone]): with a zone, the moment is shown as the local time there.
 int dateFormat(lua_State* L)
 {
     const Moment m = checkMoment(L, 1, "date.format");
     const QString pattern = checkQString(L, 2);
-    pushText(L, m.dateTime.toString(pattern));
+    const std::optional<QTimeZone> zone = optZone(L, 3, "date.format");
+    pushText(L, zone && !m.dateOnly ? m.dateTime.toTimeZone(*zone).toString(pattern) : m.dateTime.toString(pattern));
+    return 1;
+}
+
+// date.toZone(iso, zone): the same moment as local time in `zone`, with its offset ("2024-03-10T09:00:00+09:00").
+int dateToZone(lua_State* L)
+{
+    const Moment m = checkMoment(L, 1, "date.toZone");
+    const std::optional<QTimeZone> zone = optZone(L, 2, "date.toZone");
+    if (!zone)
+        return luaL_error(L, "date.toZone: a time zone is required");
+    pushText(L, zonedText(m.dateTime.toTimeZone(*zone)));
+    return 1;
+}
+
+// date.offset(iso, zone): the zone's UTC offset in seconds at that moment (DST included).
+int dateOffset(lua_State* L)
+{
+    const Moment m = checkMoment(L, 1, "date.offset");
+    const std::optional<QTimeZone> zone = optZone(L, 2, "date.offset");
+    if (!zone)
+        return luaL_error(L, "date.offset: a time zone is required");
+    lua_pushinteger(L, zone->offsetFromUtc(m.dateTime));
     return 1;
 }
 
@@ -187,11 +230,14 @@ int dateParse(lua_State* L)
         return 1;
     }
     const QString pattern = checkQString(L, 2);
+    const std::optional<QTimeZone> zone = optZone(L, 3, "date.parse");
     QString result;
     if (hasTimeFields(pattern)) {
-        const QDateTime dt = QDateTime::fromString(text, pattern);
+        QDateTime dt = QDateTime::fromString(text, pattern);
+        if (dt.isValid() && zone) // the text is local time in `zone`: the result carries its offset
+            dt = QDateTime(dt.date(), dt.time(), *zone);
         if (dt.isValid())
-            result = isoText(dt);
+            result = zone ? zonedText(dt) : isoText(dt);
     } else {
         const QDate date = QDate::fromString(text, pattern);
         if (date.isValid())
@@ -366,7 +412,8 @@ void installHelpers(lua_State* L)
 
     static const luaL_Reg date[] = {
         {"now", &dateNow},   {"today", &dateToday}, {"format", &dateFormat}, {"parse", &dateParse},
-        {"add", &dateAdd},   {"diff", &dateDiff},   {nullptr, nullptr}};
+        {"add", &dateAdd},   {"diff", &dateDiff},   {"toZone", &dateToZone}, {"offset", &dateOffset},
+        {nullptr, nullptr}};
     setFunctions(L, "date", date);
 
     static const luaL_Reg str[] = {
@@ -374,6 +421,9 @@ void installHelpers(lua_State* L)
         {"endsWith", &strEndsWith}, {"contains", &strContains}, {"replace", &strReplace},
         {nullptr, nullptr}};
     setFunctions(L, "str", str);
+
+    installTextLibraries(L);
+    installRegex(L);
 }
 
 } // namespace taskloom::scripts

@@ -75,19 +75,19 @@ LuaProxy* LuaProxy::push(lua_State* L, std::shared_ptr<Root> root, QList<Key> pa
 
 LuaProxy* LuaProxy::pushObject(lua_State* L, engine::Object object, bool readOnly, QByteArray label)
 {
-    auto root = std::make_shared<Root>(Root{engine::Value(std::move(object)), {}, readOnly, std::move(label)});
+    auto root = std::make_shared<Root>(Root{engine::Value(std::move(object)), {}, readOnly, std::move(label), -1});
     return push(L, std::move(root), {}, false);
 }
 
 LuaProxy* LuaProxy::pushArray(lua_State* L, engine::Array array, bool readOnly, QByteArray label)
 {
-    auto root = std::make_shared<Root>(Root{engine::Value(std::move(array)), {}, readOnly, std::move(label)});
+    auto root = std::make_shared<Root>(Root{engine::Value(std::move(array)), {}, readOnly, std::move(label), -1});
     return push(L, std::move(root), {}, true);
 }
 
 LuaProxy* LuaProxy::pushItem(lua_State* L, const engine::Item& item, bool readOnly, QByteArray label)
 {
-    auto root = std::make_shared<Root>(Root{engine::Value(item.json()), item.binaries(), readOnly, std::move(label)});
+    auto root = std::make_shared<Root>(Root{engine::Value(item.json()), item.binaries(), readOnly, std::move(label), -1});
     return push(L, std::move(root), {}, false);
 }
 
@@ -104,6 +104,14 @@ LuaProxy& LuaProxy::check(lua_State* L, int index)
     if (!p)
         luaL_typeerror(L, index, "object");
     return *p;
+}
+
+void LuaProxy::setBinary(const QString& name, engine::BinaryRef binary)
+{
+    if (binary)
+        m_root->binaries.insert(name, std::move(binary));
+    else
+        m_root->binaries.remove(name);
 }
 
 void LuaProxy::reset(const engine::Item& item)
@@ -237,6 +245,8 @@ LuaProxy::WriteResult LuaProxy::write(const Key& key, std::optional<engine::Valu
 int LuaProxy::index(lua_State* L)
 {
     const LuaProxy& self = check(L, 1);
+    if (self.m_root->itemIndex >= 0)
+        LuaSandbox::of(L).noteItem(self.m_root->itemIndex);
     return LuaSandbox::guarded(L, [&] {
         const engine::Value* target = self.resolve();
         if (!target || !(target->isObject() || target->isArray()))
@@ -265,6 +275,8 @@ int LuaProxy::index(lua_State* L)
 int LuaProxy::newIndex(lua_State* L)
 {
     LuaProxy& self = check(L, 1);
+    if (self.m_root->itemIndex >= 0)
+        LuaSandbox::of(L).noteItem(self.m_root->itemIndex);
     if (self.m_root->readOnly) {
         return luaL_error(L, "%s is read-only",
                           self.m_root->label.isEmpty() ? "this object" : self.m_root->label.constData());

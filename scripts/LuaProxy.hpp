@@ -32,6 +32,7 @@ public:
         QMap<QString, engine::BinaryRef> binaries;
         bool readOnly = false;
         QByteArray label; ///< names a read-only root in errors: "vars is read-only"
+        qsizetype itemIndex = -1; ///< position in the batch: accesses note it, so errors can name the item
     };
 
     /// Registers the metatables and the proxy-aware `type` (once per state).
@@ -49,6 +50,10 @@ public:
     /// An item from the viewed object; a root item proxy brings its binaries along.
     engine::Item toItem() const;
     bool isRoot() const { return m_path.isEmpty(); }
+    void setItemIndex(qsizetype index) { m_root->itemIndex = index; }
+    /// The binaries of the item the proxy belongs to (ctx.binary & co.).
+    const QMap<QString, engine::BinaryRef>& binaries() const { return m_root->binaries; }
+    void setBinary(const QString& name, engine::BinaryRef binary);
     /// Points a root proxy at new content: the expression evaluator reuses one proxy per name.
     void reset(const engine::Item& item);
     void reset(engine::Value value);

@@ -233,6 +233,7 @@ std::expected<void, LuaError> LuaSandbox::runThunk(Thunk thunk, void* body, qint
     m_fatal.reset();
     m_memoryRefused = false;
     m_syntaxError = false;
+    m_lastItem = -1;
 
     Call call{thunk, body};
     lua_State* L = m_state;

@@ -18,7 +18,8 @@ struct lua_Debug;
 
 namespace taskloom::engine {
 class CancellationToken;
-}
+class ExecutionContext;
+} // namespace taskloom::engine
 
 namespace taskloom::scripts {
 
@@ -71,6 +72,16 @@ public:
     void print(const QString& line) const;
 
     QString memoryLimitText() const;
+
+    /// The node call the sandbox serves (null for expressions): capability libraries resolve paths through it.
+    void setContext(engine::ExecutionContext* ctx) { m_context = ctx; }
+    engine::ExecutionContext* context() const { return m_context; }
+    /// The running call's cancellation token, or null.
+    const engine::CancellationToken* token() const { return m_token; }
+
+    /// The item (0-based) the running call last touched through an item proxy, or -1: errors name it.
+    void noteItem(qsizetype index) { m_lastItem = index; }
+    qsizetype lastItem() const { return m_lastItem; }
 
     static LuaSandbox& of(lua_State* L);
     /// Counts host work (linear scans inside C functions) against the running call's budget, so a loop of cheap
@@ -134,6 +145,8 @@ private:
     std::optional<LuaError> m_fatal;
 
     std::function<void(const QString&)> m_print;
+    engine::ExecutionContext* m_context = nullptr;
+    qsizetype m_lastItem = -1;
 };
 
 } // namespace taskloom::scripts

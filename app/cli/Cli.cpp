@@ -1,5 +1,7 @@
 #include "Cli.hpp"
 
+#include "app/runtime/Runtime.hpp"
+
 #include <cstdio>
 
 namespace taskloom::cli {
@@ -26,6 +28,19 @@ int fail(int code, const QString& message)
 {
     err(QStringLiteral("taskloom: ") + message);
     return code;
+}
+
+QCommandLineOption nodesDirOption()
+{
+    return QCommandLineOption(QStringLiteral("nodes-dir"),
+                              QStringLiteral("Folder of Lua node types (default $TASKLOOM_NODES_DIR, settings lua.nodesFolder, or <data dir>/nodes)."),
+                              QStringLiteral("dir"));
+}
+
+void reportLuaNodeProblems(const app::Runtime& runtime)
+{
+    for (const QString& problem : runtime.luaNodeProblems())
+        err(QStringLiteral("taskloom: warning: Lua node not loaded: %1").arg(problem));
 }
 
 } // namespace taskloom::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineOption>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,11 @@ void out(const QString& text);
 void out(const QByteArray& bytes);
 /// "taskloom: <message>" on stderr; returns `code`.
 int fail(int code, const QString& message);
+
+/// --nodes-dir DIR: the folder of the user's Lua node types (run, validate, nodes).
+QCommandLineOption nodesDirOption();
+/// Prints one warning per Lua node file that did not load (the nodes that loaded are usable).
+void reportLuaNodeProblems(const app::Runtime& runtime);
 
 /// Every command has the same shape: arguments after the command name (argv[0] is "taskloom <command>").
 int runCommand(const QStringList& args);

@@ -100,11 +100,13 @@ int nodesCommand(const QStringList& args)
     const QCommandLineOption md(QStringLiteral("markdown"), QStringLiteral("Print the node reference as Markdown (docs/nodes.md)."));
     cl.addOption(json);
     cl.addOption(md);
+    cl.addOption(nodesDirOption());
     if (auto code = cl.parse(args, 0, 1))
         return *code;
-    auto runtime = app::Runtime::create({});
+    auto runtime = app::Runtime::create({{}, true, cl.parser().value(nodesDirOption())});
     if (!runtime)
         return fail(Usage, runtime.error());
+    reportLuaNodeProblems(**runtime);
     const NodeRegistry& registry = (*runtime)->registry();
     QList<const NodeType*> types = registry.types();
     if (!cl.parser().positionalArguments().isEmpty()) {

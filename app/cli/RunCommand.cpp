@@ -194,14 +194,16 @@ int runCommand(const QStringList& args)
     const QCommandLineOption ignorePins(QStringLiteral("ignore-pins"), QStringLiteral("Run every node, even those with pinned data."));
     for (const auto& o : {input, set, jsonEvents, quiet, dataDir, runId, trigger, noStore, ignorePins})
         cl.addOption(o);
+    cl.addOption(nodesDirOption());
     if (auto code = cl.parse(args, 1, 1))
         return *code;
     const QCommandLineParser& p = cl.parser();
     const QString flowPath = p.positionalArguments().first();
 
-    auto runtime = app::Runtime::create({p.value(dataDir), true});
+    auto runtime = app::Runtime::create({p.value(dataDir), true, p.value(nodesDirOption())});
     if (!runtime)
         return fail(Usage, runtime.error());
+    reportLuaNodeProblems(**runtime);
     app::LoadedFlow loaded = (*runtime)->loadFlow(flowPath);
     bool invalid = !loaded.flow;
     for (const Problem& problem : loaded.problems) {

@@ -17,12 +17,14 @@ int validateCommand(const QStringList& args)
     cl.addPositional(QStringLiteral("flow"), QStringLiteral("The flow file (*.flow.json)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the problems as JSON."));
     cl.addOption(json);
+    cl.addOption(nodesDirOption());
     if (auto code = cl.parse(args, 1, 1))
         return *code;
     const QString path = cl.parser().positionalArguments().first();
-    auto runtime = app::Runtime::create({});
+    auto runtime = app::Runtime::create({{}, true, cl.parser().value(nodesDirOption())});
     if (!runtime)
         return fail(Usage, runtime.error());
+    reportLuaNodeProblems(**runtime);
     const app::LoadedFlow loaded = (*runtime)->loadFlow(path);
     const bool ok = loaded.ok();
     if (cl.parser().isSet(json)) {

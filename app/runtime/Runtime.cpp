@@ -8,6 +8,7 @@
 #include "engine/RunStore.hpp"
 #include "nodes/builtin.hpp"
 #include "scripts/LuaExpressionEngine.hpp"
+#include "scripts/LuaNodes.hpp"
 #include "vault/Vault.hpp"
 
 #include <QDir>
@@ -43,6 +44,14 @@ std::expected<std::unique_ptr<Runtime>, QString> Runtime::create(const Options& 
     if (!settings)
         return std::unexpected(settings.error());
     rt->m_settings = *settings;
+    rt->m_luaNodesDir = options.luaNodesDir;
+    if (rt->m_luaNodesDir.isEmpty())
+        rt->m_luaNodesDir = qEnvironmentVariable("TASKLOOM_NODES_DIR");
+    if (rt->m_luaNodesDir.isEmpty())
+        rt->m_luaNodesDir = rt->m_settings.luaNodesFolder();
+    if (rt->m_luaNodesDir.isEmpty())
+        rt->m_luaNodesDir = QDir(rt->m_dataDir).filePath(QStringLiteral("nodes"));
+    rt->m_luaNodeProblems = scripts::loadLuaNodes(rt->m_registry, {rt->m_luaNodesDir, rt->m_settings.luaGrants()});
     return rt;
 }
 

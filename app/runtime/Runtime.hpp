@@ -38,6 +38,8 @@ public:
     struct Options {
         QString dataDir;        ///< empty: $TASKLOOM_HOME or the XDG data folder
         bool useKeyring = true; ///< false: the vault keeps its key in a key file (servers, CI)
+        /// The user's Lua node types; empty: $TASKLOOM_NODES_DIR, else settings lua.nodesFolder, else <dataDir>/nodes.
+        QString luaNodesDir;
     };
 
     static std::expected<std::unique_ptr<Runtime>, QString> create(const Options& options);
@@ -47,6 +49,9 @@ public:
     const engine::ExpressionEngine& expressions() const { return *m_expressions; }
     const QString& dataDir() const { return m_dataDir; }
     const UserSettings& settings() const { return m_settings; }
+    /// The folder Lua node types were loaded from, and one line per node file that did not load.
+    const QString& luaNodesDir() const { return m_luaNodesDir; }
+    const QStringList& luaNodeProblems() const { return m_luaNodeProblems; }
 
     LoadedFlow loadFlow(const QString& path) const;
     /// Problems of an in-memory flow (the studio's current document).
@@ -78,6 +83,8 @@ private:
     std::unique_ptr<engine::ExpressionEngine> m_expressions;
     QString m_dataDir;
     UserSettings m_settings;
+    QString m_luaNodesDir;
+    QStringList m_luaNodeProblems;
     bool m_useKeyring = true;
     std::unique_ptr<engine::RunStore> m_store;
     std::unique_ptr<engine::CredentialStore> m_vault;

@@ -32,7 +32,54 @@ std::expected<UserSettings, QString> UserSettings::load(const QString& dataDir)
     } else if (!env.isNull()) {
         return std::unexpected(QStringLiteral("%1: expressions.env: expected a list of variable names").arg(path));
     }
+    if (auto lua = s.readLua(dataDir); !lua)
+        return std::unexpected(QStringLiteral("%1: %2").arg(path, lua.error()));
     return s;
+}
+
+std::expected<void, QString> UserSettings::readLua(const QString& dataDir)
+{
+    const engine::Value& lua = m_raw.value(u"lua");
+    if (lua.isNull())
+        return {};
+    if (!lua.isObject())
+        return std::unexpected(QStringLiteral("lua: expected an object"));
+    const engine::Value& folder = lua.objectRef().value(u"nodesFolder");
+    if (!folder.isNull() && !folder.isString())
+        return std::unexpected(QStringLiteral("lua.nodesFolder: expected a folder path"));
+    if (folder.isString() && !folder.stringRef().isEmpty())
+        m_luaNodesFolder = QDir(dataDir).absoluteFilePath(folder.stringRef());
+    const engine::Value& grants = lua.objectRef().value(u"grants");
+    if (grants.isNull())
+        return {};
+    if (!grants.isObject())
+        return std::unexpected(QStringLiteral("lua.grants: expected {\"node.type\": {\"files\": [...], \"http\": [...]}}"));
+    for (const auto& [type, grant] : grants.objectRef()) {
+        const QString at = QStringLiteral("lua.grants[\"%1\"]").arg(type);
+        if (!grant.isObject())
+            return std::unexpected(at + QStringLiteral(": expected {\"files\": [folders], \"http\": [hosts]}"));
+        scripts::LuaGrants g;
+        for (const auto& [key, list] : grant.objectRef()) {
+            if (key != u"files" && key != u"http")
+                return std::unexpected(QStringLiteral("%1.%2: unknown grant (files, http)").arg(at, key));
+            if (!list.isArray())
+                return std::unexpected(QStringLiteral("%1.%2: expected a list").arg(at, key));
+            for (const engine::Value& v : list.arrayRef()) {
+                if (!v.isString() || v.stringRef().trimmed().isEmpty())
+                    return std::unexpected(QStringLiteral("%1.%2: expected non-empty strings").arg(at, key));
+                if (key == u"http") {
+                    g.httpHosts.append(v.stringRef().trimmed());
+                } else {
+                    const QString dir = QDir::cleanPath(QDir(dataDir).absoluteFilePath(v.stringRef()));
+                    if (dir == u"/")
+                        return std::unexpected(QStringLiteral("%1.files: granting the whole file system is refused").arg(at));
+                    g.fileRoots.append(dir);
+                }
+            }
+        }
+        m_luaGrants.insert(type, g);
+    }
+    return {};
 }
 
 engine::Object UserSettings::allowedEnvironment() const

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "engine/Value.hpp"
+#include "scripts/LuaScript.hpp"
+
+#include <QHash>
 
 #include <QString>
 #include <QStringList>
@@ -22,8 +25,18 @@ public:
     engine::Object allowedEnvironment() const;
     const engine::Object& raw() const { return m_raw; }
 
+    /// "lua": {"nodesFolder": DIR, "grants": {TYPE: {"files": [DIR, ...], "http": [HOST, ...]}}}: where the
+    /// user's Lua node types live (empty: <dataDir>/nodes) and what each type may touch. Relative folders are
+    /// taken from the data folder.
+    const QString& luaNodesFolder() const { return m_luaNodesFolder; }
+    const QHash<QString, scripts::LuaGrants>& luaGrants() const { return m_luaGrants; }
+
 private:
+    std::expected<void, QString> readLua(const QString& dataDir);
+
     QStringList m_envAllow{QStringLiteral("TASKLOOM_VAR_*")};
+    QString m_luaNodesFolder;
+    QHash<QString, scripts::LuaGrants> m_luaGrants;
     engine::Object m_raw;
 };
 
