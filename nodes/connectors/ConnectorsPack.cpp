@@ -1,6 +1,7 @@
 #include "ConnectorsPack.hpp"
 
 #include "ChatWebhookNode.hpp"
+#include "EmailSendNode.hpp"
 #include "FeedReadNode.hpp"
 #include "HtmlExtractNode.hpp"
 #include "HttpRequestNode.hpp"
@@ -46,6 +47,7 @@ void registerConnectorNodes(engine::NodeRegistry& registry, const ConnectorGrant
     registry.add(std::make_shared<SqlNode>());
     registry.add(std::make_shared<ShellCommandNode>(grants.shell));
     registry.add(std::make_shared<ChatWebhookNode>());
+    registry.add(std::make_shared<EmailSendNode>());
     registerCredentialTypes(registry);
 }
 
