@@ -7,6 +7,8 @@
 #include "HttpRequestNode.hpp"
 #include "ShellCommandNode.hpp"
 #include "SqlNode.hpp"
+#include "XlsxReadNode.hpp"
+#include "XlsxWriteNode.hpp"
 
 #include "engine/Credential.hpp"
 #include "engine/NodeRegistry.hpp"
@@ -48,6 +50,8 @@ void registerConnectorNodes(engine::NodeRegistry& registry, const ConnectorGrant
     registry.add(std::make_shared<ShellCommandNode>(grants.shell));
     registry.add(std::make_shared<ChatWebhookNode>());
     registry.add(std::make_shared<EmailSendNode>());
+    registry.add(std::make_shared<XlsxReadNode>());
+    registry.add(std::make_shared<XlsxWriteNode>());
     registerCredentialTypes(registry);
 }
 
