@@ -16,6 +16,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 dbus-daemon xvfb x11-utils xauth imagemagick
   # OCR pack (nodes/ocr); the better English model comes from installer/fetch-tessdata.sh
   libopencv-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-kor libpoppler-qt6-dev fonts-nanum
+  # connectors (HTML parsing, PostgreSQL driver; the PostgreSQL server for its tests)
+  libxml2-dev libqt6sql6-psql postgresql
 )
 
 missing=()

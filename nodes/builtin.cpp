@@ -2,15 +2,17 @@
 
 #include "nodes/core/CorePack.hpp"
 #include "nodes/ocr/OcrPack.hpp"
+#include "nodes/connectors/ConnectorsPack.hpp"
 #include "scripts/LuaNodes.hpp"
 
 namespace taskloom::nodes {
 
-void registerBuiltinNodes(engine::NodeRegistry& registry)
+void registerBuiltinNodes(engine::NodeRegistry& registry, const engine::Object& settings)
 {
     core::registerCoreNodes(registry);
     scripts::registerLuaNodes(registry);
     ocr::registerOcrNodes(registry);
+    connectors::registerConnectorNodes(registry, connectors::ConnectorGrants::fromSettings(settings));
 }
 
 } // namespace taskloom::nodes

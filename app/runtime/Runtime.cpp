@@ -38,12 +38,12 @@ std::expected<std::unique_ptr<Runtime>, QString> Runtime::create(const Options& 
     std::unique_ptr<Runtime> rt(new Runtime);
     rt->m_dataDir = resolveDataDir(options.dataDir);
     rt->m_useKeyring = options.useKeyring;
-    nodes::registerBuiltinNodes(rt->m_registry);
-    rt->m_expressions = std::make_unique<scripts::LuaExpressionEngine>();
     auto settings = UserSettings::load(rt->m_dataDir);
     if (!settings)
         return std::unexpected(settings.error());
     rt->m_settings = *settings;
+    nodes::registerBuiltinNodes(rt->m_registry, rt->m_settings.raw());
+    rt->m_expressions = std::make_unique<scripts::LuaExpressionEngine>();
     rt->m_luaNodesDir = options.luaNodesDir;
     if (rt->m_luaNodesDir.isEmpty())
         rt->m_luaNodesDir = qEnvironmentVariable("TASKLOOM_NODES_DIR");
