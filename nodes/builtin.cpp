@@ -1,6 +1,7 @@
 #include "builtin.hpp"
 
 #include "nodes/core/CorePack.hpp"
+#include "nodes/llm/LlmPack.hpp"
 #include "scripts/LuaNodes.hpp"
 
 namespace taskloom::nodes {
@@ -9,6 +10,7 @@ void registerBuiltinNodes(engine::NodeRegistry& registry)
 {
     core::registerCoreNodes(registry);
     scripts::registerLuaNodes(registry);
+    llm::registerLlmNodes(registry);
 }
 
 } // namespace taskloom::nodes

@@ -27,5 +27,6 @@ int validateCommand(const QStringList& args);
 int nodesCommand(const QStringList& args);
 int runsCommand(const QStringList& args);
 int credentialsCommand(const QStringList& args);
+int summarizeCommand(const QStringList& args);
 
 } // namespace taskloom::cli

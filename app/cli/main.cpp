@@ -18,6 +18,7 @@ Commands:
   nodes [TYPE]      list node types, or describe one (--json for the specs)
   runs              list, show and prune recorded runs
   credentials       add, list and remove credentials in the vault
+  summarize FILE|-  summarize a text, offline or with any OpenAI-compatible server
 
 Options:
   --version         print the version
@@ -60,5 +61,7 @@ int main(int argc, char** argv)
         return cli::runsCommand(args);
     if (command == u"credentials")
         return cli::credentialsCommand(args);
+    if (command == u"summarize")
+        return cli::summarizeCommand(args);
     return cli::fail(cli::Usage, QStringLiteral("unknown command \"%1\" (taskloom --help lists them)").arg(command));
 }

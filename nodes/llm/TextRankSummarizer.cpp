@@ -44,6 +44,14 @@ Graph buildGraph(const QStringList& sentences)
     std::vector<double> idf(postings.size());
     for (size_t id = 0; id < postings.size(); ++id)
         idf[id] = std::log(1.0 + double(n) / double(postings[id].size()));
+    // In a large graph a term in a quarter of all sentences says little about any pair of them, and its
+    // postings would cost a quadratic number of edges: leave it out.
+    if (n > 200) {
+        for (size_t id = 0; id < postings.size(); ++id) {
+            if (postings[id].size() * 4 > size_t(n))
+                postings[id].clear();
+        }
+    }
 
     // Pairwise overlaps through the postings: only pairs that share a term are visited.
     std::vector<double> shared(size_t(n), 0.0);
@@ -71,12 +79,13 @@ Graph buildGraph(const QStringList& sentences)
     return g;
 }
 
-std::vector<double> pageRank(const Graph& g, double leadBias)
+// `position[i]` in [0, 1): where sentence i stands in the whole document, for the lead bias.
+std::vector<double> pageRank(const Graph& g, double leadBias, const std::vector<double>& position)
 {
     const size_t n = g.edges.size();
     std::vector<double> teleport(n);
     for (size_t i = 0; i < n; ++i)
-        teleport[i] = 1.0 + leadBias * (1.0 - double(i) / double(n));
+        teleport[i] = 1.0 + leadBias * (1.0 - position[i]);
     const double teleportSum = std::accumulate(teleport.begin(), teleport.end(), 0.0);
     for (double& t : teleport)
         t /= teleportSum;
@@ -136,13 +145,54 @@ QString truncated(const QString& s, int maxChars)
     return s.left(cut).trimmed() + QChar(0x2026);
 }
 
+std::vector<double> evenPositions(size_t n)
+{
+    std::vector<double> p(n);
+    for (size_t i = 0; i < n; ++i)
+        p[i] = double(i) / double(n);
+    return p;
+}
+
+// Above this many sentences the graph is ranked in blocks first (bounded cost), and the best sentences of every
+// block are ranked again together.
+constexpr int maxGraphSentences = 1500;
+constexpr int blockSentences = 1000;
+
+// The sentences worth ranking globally: all of them for a normal text; for a long one, the best of each block.
+std::vector<int> candidates(const QStringList& sentences, int wanted, double leadBias)
+{
+    const int n = int(sentences.size());
+    std::vector<int> out;
+    if (n <= maxGraphSentences) {
+        out.resize(size_t(n));
+        std::iota(out.begin(), out.end(), 0);
+        return out;
+    }
+    const int perBlock = std::max(wanted * 3, 40);
+    for (int start = 0; start < n; start += blockSentences) {
+        const int end = std::min(n, start + blockSentences);
+        const QStringList block = sentences.mid(start, end - start);
+        std::vector<double> position(size_t(end - start));
+        for (int i = start; i < end; ++i)
+            position[size_t(i - start)] = double(i) / double(n);
+        const std::vector<double> rank = pageRank(buildGraph(block), leadBias, position);
+        std::vector<int> order(rank.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&rank](int a, int b) { return rank[size_t(a)] > rank[size_t(b)]; });
+        for (size_t k = 0; k < order.size() && k < size_t(perBlock); ++k)
+            out.push_back(start + order[k]);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 } // namespace
 
 QList<double> TextRankSummarizer::scores(const QStringList& sentences, double leadBias)
 {
     if (sentences.isEmpty())
         return {};
-    const std::vector<double> r = pageRank(buildGraph(sentences), leadBias);
+    const std::vector<double> r = pageRank(buildGraph(sentences), leadBias, evenPositions(size_t(sentences.size())));
     return QList<double>(r.begin(), r.end());
 }
 
@@ -153,16 +203,24 @@ TextRankSummarizer::Summary TextRankSummarizer::summarizeSentences(const QString
     summary.totalSentences = n;
     if (n == 0)
         return summary;
-    const Graph g = buildGraph(sentences);
-    const std::vector<double> rank = pageRank(g, options.leadBias);
-    std::vector<int> order(size_t(n));
+    const bool byChars = options.maxChars > 0;
+    const int wanted = std::max(1, options.sentences);
+    // Ranked sentences are referred to by their index among the candidates; pick[] maps back to the text.
+    const std::vector<int> pick = candidates(sentences, byChars ? options.maxChars / 40 + 1 : wanted, options.leadBias);
+    QStringList ranked;
+    std::vector<double> position;
+    for (int i : pick) {
+        ranked.append(sentences[i]);
+        position.push_back(double(i) / double(n));
+    }
+    const Graph g = buildGraph(ranked);
+    const std::vector<double> rank = pageRank(g, options.leadBias, position);
+    std::vector<int> order(pick.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&rank](int a, int b) { return rank[size_t(a)] > rank[size_t(b)]; });
 
     std::vector<int> chosen;
     int usedChars = 0;
-    const bool byChars = options.maxChars > 0;
-    const int wanted = std::max(1, options.sentences);
     for (int candidate : order) {
         if (!byChars && int(chosen.size()) >= wanted)
             break;
@@ -172,7 +230,7 @@ TextRankSummarizer::Summary TextRankSummarizer::summarizeSentences(const QString
         if (redundant)
             continue;
         if (byChars) {
-            const int length = int(sentences[candidate].size()) + (chosen.empty() ? 0 : 1);
+            const int length = int(ranked[candidate].size()) + (chosen.empty() ? 0 : 1);
             if (usedChars + length > options.maxChars)
                 continue; // a shorter, lower-ranked sentence may still fit
             usedChars += length;
@@ -182,9 +240,9 @@ TextRankSummarizer::Summary TextRankSummarizer::summarizeSentences(const QString
     if (chosen.empty()) // every sentence is longer than the budget: cut the best one
         chosen.push_back(order.front());
     std::sort(chosen.begin(), chosen.end());
-    for (int i : chosen) {
-        summary.indices.append(i);
-        summary.sentences.append(byChars ? truncated(sentences[i], options.maxChars) : sentences[i]);
+    for (int c : chosen) {
+        summary.indices.append(pick[size_t(c)]);
+        summary.sentences.append(byChars ? truncated(ranked[c], options.maxChars) : ranked[c]);
     }
     return summary;
 }
