@@ -20,6 +20,7 @@ AskNode::AskNode()
     m_output = addParam<QString>(ParamSpec::string(QStringLiteral("output"), QStringLiteral("Output field"))
                                      .defaults(QStringLiteral("answer")));
     addProviderParams();
+    m_spec.requirements = {QStringLiteral("network")};
 }
 
 void AskNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, ReplyCache& cache) const

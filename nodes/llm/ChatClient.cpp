@@ -195,7 +195,7 @@ std::expected<ChatReply, HttpError> ChatClient::complete(const QList<ChatMessage
     request.headers = {{"Content-Type", "application/json"},
                        {"Accept", m_settings.stream ? "text/event-stream" : "application/json"}};
     if (!m_settings.apiKey.isEmpty())
-        request.headers.append({"Authorization", "Bearer " + m_settings.apiKey.toUtf8()});
+        request.headers.emplaceBack("Authorization", "Bearer " + m_settings.apiKey.toUtf8());
     request.timeoutMs = m_settings.timeoutMs;
     request.connectTimeoutMs = m_settings.connectTimeoutMs;
     request.cancel = callbacks.cancel;

@@ -28,6 +28,7 @@ ClassifyNode::ClassifyNode()
     m_output = addParam<QString>(ParamSpec::string(QStringLiteral("output"), QStringLiteral("Output field")).defaults(QStringLiteral("label")));
     m_repairs = addParam<qint64>(ParamSpec::integer(QStringLiteral("repairAttempts"), QStringLiteral("Repair attempts"), 1).range(0, 5));
     addProviderParams();
+    m_spec.requirements = {QStringLiteral("network")};
 }
 
 QStringList ClassifyNode::labelsFrom(const Value& value)

@@ -40,6 +40,7 @@ ExtractNode::ExtractNode()
                                     .describe(QStringLiteral("Ask the server for a JSON object (response_format); turn off "
                                                              "for servers that reject it.")));
     addProviderParams();
+    m_spec.requirements = {QStringLiteral("network")};
 }
 
 QList<std::pair<QString, QString>> ExtractNode::checkParams(const Object& params) const

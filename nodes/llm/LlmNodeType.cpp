@@ -7,6 +7,8 @@
 #include "engine/Credential.hpp"
 #include "engine/NodeError.hpp"
 
+#include <algorithm>
+
 namespace taskloom::nodes::llm {
 
 using namespace engine;
@@ -115,7 +117,6 @@ void LlmNodeType::declare(QString type, QString title, QString description, QStr
         {QStringLiteral("HTTP_PROTOCOL"), QStringLiteral("The reply is not in the Chat Completions format."), false},
         {QStringLiteral("EMPTY_REPLY"), QStringLiteral("The model returned no text."), false},
     };
-    m_spec.requirements = {};
 }
 
 void LlmNodeType::addProviderParams()

@@ -119,17 +119,16 @@ private:
         if (next >= n)
             return true;
         const QChar following = m_s[next];
+        if (at > 0 && isHangul(m_s[at - 1]))
+            return true; // Korean has no abbreviations with a period, and "다. iPhone…" starts a new sentence
         const bool singleDot = m_s[at] == u'.' && end - at == 1 + countClosing(at + 1, end);
         if (singleDot) {
-            const QChar before = at > 0 ? m_s[at - 1] : QChar();
-            if (!isHangul(before)) {
-                const QString word = wordBefore(m_s, at);
-                if (titleAbbreviations().contains(word.toLower()))
-                    return false;
-                // A single initial: "J. R. R. Tolkien", "U. S."
-                if (word.size() == 1 && word[0].isUpper() && (at < 2 || !m_s[at - 2].isLetter()))
-                    return false;
-            }
+            const QString word = wordBefore(m_s, at);
+            if (titleAbbreviations().contains(word.toLower()))
+                return false;
+            // A single initial: "J. R. R. Tolkien", "U. S."
+            if (word.size() == 1 && word[0].isUpper() && (at < 2 || !m_s[at - 2].isLetter()))
+                return false;
         }
         if (following.isLetter() && following.isLower() && following.unicode() < 0x250)
             return false; // "Why?" she asked. / etc. and more

@@ -14,8 +14,9 @@ public:
     struct Options {
         int sentences = 3;  ///< how many sentences, when maxChars is 0
         int maxChars = 0;   ///< when > 0: as many of the best sentences as fit in this many characters
-        /// How much PageRank's random jump favours early sentences (0: uniform, as in the paper). News and
-        /// reports put their point first; a little lead bias helps there and hurts little elsewhere.
+        /// How much early sentences are favoured: a sentence's centrality is scaled by 1 + leadBias at the start
+        /// of the text, falling linearly to 1 at the end (0: none, as in the paper). News and reports put their
+        /// point first; a little lead bias helps there and hurts little elsewhere.
         double leadBias = 0.5;
         /// A sentence this similar to one already chosen (shared terms / the shorter one's terms) is skipped.
         double redundancy = 0.7;

@@ -132,7 +132,7 @@ TEST(ChatClient, RateLimitIsRetryableWithRetryAfter)
 {
     Server server([](const Server::Request&) {
         auto r = chat::openAiError(429, "Rate limit reached for test-model", "requests");
-        r.headers.append({"Retry-After", "2"});
+        r.headers.emplaceBack("Retry-After", "2");
         return r;
     });
     auto reply = ChatClient(settingsFor(server)).complete(hello);

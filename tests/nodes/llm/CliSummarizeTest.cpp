@@ -85,7 +85,7 @@ TEST_F(CliSummarize, RetriesARateLimitLikeTheNode)
     Server server([&calls](const Server::Request&) {
         if (++calls == 1) {
             auto r = chat::openAiError(429, "Rate limit reached", "requests");
-            r.headers.append({"Retry-After", "1"});
+            r.headers.emplaceBack("Retry-After", "1");
             return r;
         }
         return chat::completion(QStringLiteral("Short."));

@@ -99,18 +99,30 @@ TEST_P(SummaryQuality, MatchesTheHumanPickAndBeatsTheTail)
     const double r1 = rouge1(summary.text(), reference);
     const double r2 = rouge2(summary.text(), reference);
     const double tail = rouge1(lastSentences(text, 3), reference);
-    std::cout << "ROUGE-1 " << r1 << "  ROUGE-2 " << r2 << "  (last-3 baseline ROUGE-1 " << tail << ")\n"
+    // Chance: the mean ROUGE-1 of every choice of three sentences.
+    const QStringList all = SentenceSplitter::splitTexts(text);
+    double chance = 0;
+    int choices = 0;
+    for (qsizetype a = 0; a < all.size(); ++a)
+        for (qsizetype b = a + 1; b < all.size(); ++b)
+            for (qsizetype c = b + 1; c < all.size(); ++c, ++choices)
+                chance += rouge1(all[a] + u' ' + all[b] + u' ' + all[c], reference);
+    chance /= choices;
+    const double lead3 = rouge1(all.mid(0, 3).join(u' '), reference);
+    std::cout << "ROUGE-1 " << r1 << "  ROUGE-2 " << r2 << "  (baselines ROUGE-1: chance " << chance << ", last-3 " << tail
+              << ", lead-3 " << lead3 << ")\n"
               << summary.text().toStdString() << "\n";
     EXPECT_GE(r1, GetParam().minRouge1);
     EXPECT_GE(r2, GetParam().minRouge2);
+    EXPECT_GT(r1, chance + 0.1);
     EXPECT_GT(r1, tail + 0.2);
     // The lead sentence carries the news in both texts: a summary without it has missed the point.
     EXPECT_EQ(summary.indices.value(0), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Texts, SummaryQuality,
-                         ::testing::Values(Case{"harbor-barrier.en.txt", "harbor-barrier.en.reference.txt", 0.6, 0.45},
-                                           Case{"bike-sharing.ko.txt", "bike-sharing.ko.reference.txt", 0.6, 0.45}));
+                         ::testing::Values(Case{"harbor-barrier.en.txt", "harbor-barrier.en.reference.txt", 0.42, 0.28},
+                                           Case{"bike-sharing.ko.txt", "bike-sharing.ko.reference.txt", 0.7, 0.65}));
 
 TEST(TextRankSummarizer, DeterministicAndInDocumentOrder)
 {
@@ -131,9 +143,9 @@ TEST(TextRankSummarizer, CharacterBudgetIsRespected)
         EXPECT_FALSE(s.sentences.isEmpty());
     }
     // A budget smaller than any sentence cuts the best one at a word boundary, with an ellipsis.
-    const auto tiny = TextRankSummarizer::summarize(text, {.maxChars = 40});
+    const auto tiny = TextRankSummarizer::summarize(text, {.maxChars = 20});
     ASSERT_EQ(tiny.sentences.size(), 1);
-    EXPECT_LE(tiny.sentences[0].size(), 40);
+    EXPECT_LE(tiny.sentences[0].size(), 20);
     EXPECT_TRUE(tiny.sentences[0].endsWith(QChar(0x2026)));
 }
 
