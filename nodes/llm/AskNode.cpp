@@ -1,7 +1,5 @@
 #include "AskNode.hpp"
 
-#include "nodes/core/FieldPath.hpp"
-#include "nodes/core/ItemLoop.hpp"
 
 namespace taskloom::nodes::llm {
 
@@ -25,7 +23,7 @@ AskNode::AskNode()
 
 void AskNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, ReplyCache& cache) const
 {
-    core::forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
+    forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
         const ChatSettings settings = requireProvider(ctx, &item, index);
         const QString prompt = ctx.param(m_prompt, item, index);
         if (prompt.trimmed().isEmpty())
@@ -39,7 +37,7 @@ void AskNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, ReplyCa
         messages.append({QStringLiteral("user"), prompt});
         const ChatReply reply = call(ctx, settings, messages, cache);
         Item result = item;
-        core::FieldPath::parse(outputName).set(result.json(), reply.content.trimmed());
+        setField(result.json(), outputName, reply.content.trimmed());
         out.push(0, std::move(result));
     });
 }

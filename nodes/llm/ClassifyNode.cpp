@@ -1,7 +1,5 @@
 #include "ClassifyNode.hpp"
 
-#include "nodes/core/FieldPath.hpp"
-#include "nodes/core/ItemLoop.hpp"
 
 #include <QRegularExpression>
 
@@ -85,7 +83,7 @@ QString ClassifyNode::matchLabel(const QString& reply, const QStringList& labels
 
 void ClassifyNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, ReplyCache& cache) const
 {
-    core::forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
+    forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
         const Value labelsValue = ctx.param(m_labels, item, index);
         const QStringList labels = labelsFrom(labelsValue);
         if (labels.size() < 2)
@@ -106,7 +104,10 @@ void ClassifyNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, Re
             const QString label = matchLabel(reply.content, labels);
             if (!label.isEmpty()) {
                 Item result = item;
-                core::FieldPath::parse(ctx.param(m_output, item, index).trimmed()).set(result.json(), label);
+                const QString outputName = ctx.param(m_output, item, index).trimmed();
+                if (outputName.isEmpty())
+                    throw NodeError::param(m_output.name(), outputName, QStringLiteral("an output field is required"));
+                setField(result.json(), outputName, label);
                 out.push(0, std::move(result));
                 return;
             }

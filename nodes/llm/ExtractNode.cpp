@@ -2,8 +2,6 @@
 
 #include "JsonSchema.hpp"
 
-#include "nodes/core/FieldPath.hpp"
-#include "nodes/core/ItemLoop.hpp"
 
 #include "engine/Json.hpp"
 
@@ -65,7 +63,7 @@ void ExtractNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, Rep
         throw NodeError::param(m_schema.name(), schema, QStringLiteral("the schema's type must be \"object\""));
     const QString schemaText = QString::fromUtf8(Json::serialize(schema));
 
-    core::forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
+    forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
         ChatSettings settings = requireProvider(ctx, &item, index);
         settings.jsonObject = ctx.param(m_jsonMode, item, index);
         const QString text = inputText(ctx, item, index, m_field, m_binary);
@@ -90,7 +88,7 @@ void ExtractNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, Rep
                     for (const auto& [key, v] : value->toObject())
                         result.json().insert(key, v);
                 } else {
-                    core::FieldPath::parse(outputName).set(result.json(), *value);
+                    setField(result.json(), outputName, *value);
                 }
                 out.push(0, std::move(result));
                 return;

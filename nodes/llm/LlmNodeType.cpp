@@ -2,8 +2,6 @@
 
 #include "Summarizer.hpp"
 
-#include "nodes/core/FieldPath.hpp"
-
 #include "engine/Credential.hpp"
 #include "engine/NodeError.hpp"
 
@@ -231,6 +229,34 @@ ChatReply LlmNodeType::call(ExecutionContext& ctx, const ChatSettings& settings,
     return *reply;
 }
 
+Value LlmNodeType::fieldValue(const Object& root, const QString& path)
+{
+    const QStringList steps = path.split(u'.');
+    Value current = root;
+    for (const QString& step : steps) {
+        if (current.type() != Value::Type::Object)
+            return {};
+        const Value* next = current.toObject().find(step);
+        if (!next)
+            return {};
+        current = *next;
+    }
+    return current;
+}
+
+void LlmNodeType::setField(Object& root, const QString& path, Value value)
+{
+    const qsizetype dot = path.indexOf(u'.');
+    if (dot < 0) {
+        root.insert(path, std::move(value));
+        return;
+    }
+    const QString head = path.left(dot);
+    Object child = root.value(head).toObject();
+    setField(child, path.mid(dot + 1), std::move(value));
+    root.insert(head, std::move(child));
+}
+
 QString LlmNodeType::inputText(ExecutionContext& ctx, const Item& item, qsizetype index, const Param<QString>& field,
                                const Param<QString>& binary) const
 {
@@ -250,7 +276,7 @@ QString LlmNodeType::inputText(ExecutionContext& ctx, const Item& item, qsizetyp
             throw NodeError::param(binary.name(), attachment, *problem, QStringLiteral("NOT_TEXT"));
         return text;
     }
-    const Value v = core::FieldPath::parse(fieldName).get(item.json());
+    const Value v = fieldValue(item.json(), fieldName);
     if (v.type() == Value::Type::Null)
         throw NodeError::param(field.name(), fieldName, QStringLiteral("the item has no such field"), QStringLiteral("TEXT_MISSING"));
     text = v.type() == Value::Type::String ? v.toString() : v.toText();

@@ -59,6 +59,31 @@ protected:
     ChatReply call(engine::ExecutionContext& ctx, const ChatSettings& settings, const QList<ChatMessage>& messages,
                    ReplyCache& cache) const;
 
+    /// Runs `fn(item, index)` for every item. An item that fails with an error worth retrying (429, 5xx, a
+    /// dropped connection) fails the batch, so the executor's retry policy applies (items already answered come
+    /// from the cache); any other error goes to the node's on-error setting for that item alone.
+    template <typename Fn>
+    static void forEachItem(engine::ExecutionContext& ctx, const engine::Inputs& in, engine::Outputs& out, Fn&& fn)
+    {
+        const engine::ItemList& items = in.main();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            ctx.checkCancelled();
+            try {
+                fn(items[i], i);
+            } catch (const engine::NodeError& e) {
+                if (e.retryable())
+                    throw;
+                ctx.failItem(items[i], e, out);
+            }
+        }
+    }
+
+    /// A field by a dotted path ("page.body"), or null. Names with dots or brackets in them are not supported
+    /// here (the core pack's FieldPath is, but the LLM pack does not depend on the core pack).
+    static engine::Value fieldValue(const engine::Object& root, const QString& path);
+    /// Sets a field by a dotted path, creating objects on the way (replacing non-objects).
+    static void setField(engine::Object& root, const QString& path, engine::Value value);
+
     /// The text in `field` of the item, or in the attachment named by the binary parameter; NodeError when
     /// missing, empty or not text.
     QString inputText(engine::ExecutionContext& ctx, const engine::Item& item, qsizetype index,

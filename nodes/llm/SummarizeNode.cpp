@@ -2,8 +2,6 @@
 
 #include "Summarizer.hpp"
 
-#include "nodes/core/FieldPath.hpp"
-#include "nodes/core/ItemLoop.hpp"
 
 namespace taskloom::nodes::llm {
 
@@ -46,7 +44,7 @@ SummarizeNode::SummarizeNode()
 
 void SummarizeNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, ReplyCache& cache) const
 {
-    core::forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
+    forEachItem(ctx, in, out, [&](const Item& item, qsizetype index) {
         const QString styleName = ctx.param(m_style, item, index);
         const auto style = Summarizer::styleFromName(styleName);
         if (!style)
@@ -81,7 +79,7 @@ void SummarizeNode::run(ExecutionContext& ctx, const Inputs& in, Outputs& out, R
             summary = Summarizer::offline(text, options);
         }
         Item result = item;
-        core::FieldPath::parse(outputName).set(result.json(), summary);
+        setField(result.json(), outputName, summary);
         out.push(0, std::move(result));
     });
 }

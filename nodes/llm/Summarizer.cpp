@@ -12,7 +12,8 @@ QString lengthPhrase(const Summarizer::Options& o, const QString& unit)
 {
     if (o.maxChars > 0)
         return QStringLiteral("at most %1 characters").arg(o.maxChars);
-    return QStringLiteral("at most %1 %2").arg(std::max(1, o.sentences)).arg(unit);
+    const int n = std::max(1, o.sentences);
+    return QStringLiteral("at most %1 %2").arg(n).arg(n == 1 && unit.endsWith(u's') ? unit.chopped(1) : unit);
 }
 
 const QString& partInstruction()

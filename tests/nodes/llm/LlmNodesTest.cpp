@@ -6,7 +6,6 @@
 #include "engine/CredentialStore.hpp"
 #include "engine/Executor.hpp"
 #include "engine/NodeRegistry.hpp"
-#include "nodes/core/CorePack.hpp"
 #include "scripts/LuaExpressionEngine.hpp"
 
 #include <QFile>
@@ -77,11 +76,28 @@ QString readData(const char* name)
     return QString::fromUtf8(f.readAll());
 }
 
+// Emits the run input: the one trigger these tests need (the core pack's Manual Trigger does the same).
+class InputTrigger final : public NodeType {
+public:
+    InputTrigger()
+    {
+        m_spec.type = QStringLiteral("test.input");
+        m_spec.title = QStringLiteral("Input");
+        m_spec.trigger = true;
+        m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
+    }
+    Exec execute(ExecutionContext& ctx, const Inputs&, Outputs& out) const override
+    {
+        out.push(0, ctx.runInput());
+        return Exec::Done;
+    }
+};
+
 class LlmNodes : public ::testing::Test {
 protected:
     LlmNodes()
     {
-        core::registerCoreNodes(registry);
+        registry.add(std::make_shared<InputTrigger>());
         registerLlmNodes(registry);
     }
 
@@ -93,7 +109,7 @@ protected:
         flow.id = QStringLiteral("llm-test");
         FlowNode trigger;
         trigger.id = trigger.name = QStringLiteral("start");
-        trigger.type = QStringLiteral("core.manualTrigger");
+        trigger.type = QStringLiteral("test.input");
         FlowNode node;
         node.id = node.name = QStringLiteral("llm");
         node.type = type;
@@ -307,6 +323,17 @@ TEST_F(LlmNodes, RetryOfABatchDoesNotRepeatFinishedCalls)
         prompts.append(chat::message(req, QStringLiteral("user")));
     EXPECT_EQ(prompts, (QStringList{"first", "second", "second"}));
     EXPECT_EQ(r.output[1].json().value(u"answer").toText(), QStringLiteral("ok second"));
+}
+
+TEST_F(LlmNodes, RetryableErrorsAreRetriedEvenWhenTheNodeContinuesOnError)
+{
+    Server server([](const Server::Request&) { return Server::Reply::text("overloaded", 503); });
+    auto r = run(QStringLiteral("llm.ask"), serverParams(server, {{QStringLiteral("prompt"), QStringLiteral("hi")}}),
+                 items({text(QStringLiteral("x"))}), RetryPolicy{1, 10, 1, 10}, OnError::Continue);
+    ASSERT_EQ(r.status, RunStatus::Succeeded) << r.error.toStdString();
+    EXPECT_EQ(server.requests().size(), 2) << "one retry before giving up";
+    ASSERT_EQ(r.output.size(), 1);
+    EXPECT_EQ(r.output[0].json().value(u"error").toObject().value(u"code").toText(), QStringLiteral("HTTP_503"));
 }
 
 TEST_F(LlmNodes, ErrorsThatCannotSucceedAreNotRetried)
