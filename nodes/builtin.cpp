@@ -3,6 +3,7 @@
 #include "nodes/core/CorePack.hpp"
 #include "nodes/ocr/OcrPack.hpp"
 #include "nodes/connectors/ConnectorsPack.hpp"
+#include "nodes/llm/LlmPack.hpp"
 #include "scripts/LuaNodes.hpp"
 
 namespace taskloom::nodes {
@@ -13,6 +14,7 @@ void registerBuiltinNodes(engine::NodeRegistry& registry, const engine::Object& 
     scripts::registerLuaNodes(registry);
     ocr::registerOcrNodes(registry);
     connectors::registerConnectorNodes(registry, connectors::ConnectorGrants::fromSettings(settings));
+    llm::registerLlmNodes(registry);
 }
 
 } // namespace taskloom::nodes

@@ -36,5 +36,6 @@ int credentialsCommand(const QStringList& args);
 int daemonCommand(const QStringList& args);
 int scheduleCommand(const QStringList& args);
 int ocrCommand(const QStringList& args);
+int summarizeCommand(const QStringList& args);
 
 } // namespace taskloom::cli

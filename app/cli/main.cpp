@@ -21,6 +21,7 @@ Commands:
   daemon            run flows with schedule, file watch and webhook triggers unattended
   schedule          list, preview (next EXPR), enable and disable scheduled flows
   ocr KIND FILE...  read documents: text, receipt, invoice or id (fields as JSON with --json)
+  summarize FILE|-  summarize a text, offline or with any OpenAI-compatible server
 
 Options:
   --version         print the version
@@ -69,5 +70,7 @@ int main(int argc, char** argv)
         return cli::scheduleCommand(args);
     if (command == u"ocr")
         return cli::ocrCommand(args);
+    if (command == u"summarize")
+        return cli::summarizeCommand(args);
     return cli::fail(cli::Usage, QStringLiteral("unknown command \"%1\" (taskloom --help lists them)").arg(command));
 }
