@@ -214,6 +214,12 @@ void FlowScene::clearRunStates()
         c->setActive(false);
 }
 
+void FlowScene::clearActiveConnections()
+{
+    for (ConnectionItem* c : m_connections)
+        c->setActive(false);
+}
+
 void FlowScene::setIncomingActive(const QString& nodeId, bool active)
 {
     if (NodeItem* item = m_nodes.value(nodeId)) {

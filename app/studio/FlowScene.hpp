@@ -41,6 +41,7 @@ public:
 
     void setRunState(const QString& nodeId, NodeRunState state, const QString& text);
     void clearRunStates();
+    void clearActiveConnections();
     /// Highlights the connections leading into a node (data on its way in).
     void setIncomingActive(const QString& nodeId, bool active);
 

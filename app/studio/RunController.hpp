@@ -52,3 +52,5 @@ private:
 };
 
 } // namespace taskloom::studio
+
+Q_DECLARE_METATYPE(taskloom::studio::RunController::Finished)
