@@ -3,6 +3,7 @@
 #include "ConnectionRules.hpp"
 #include "RunController.hpp"
 
+#include "engine/CredentialStore.hpp"
 #include "engine/Flow.hpp"
 
 #include <QMainWindow>

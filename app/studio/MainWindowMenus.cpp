@@ -5,6 +5,7 @@
 #include "FlowDocument.hpp"
 #include "FlowScene.hpp"
 #include "FlowView.hpp"
+#include "InspectorWidget.hpp"
 #include "PaletteWidget.hpp"
 
 #include <QAction>

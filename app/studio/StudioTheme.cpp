@@ -1,6 +1,7 @@
 #include "StudioTheme.hpp"
 
 #include <QApplication>
+#include <QFont>
 #include <QPalette>
 #include <QStyleFactory>
 

@@ -40,8 +40,9 @@ TEST(Inspector, BuildsAFieldForEveryParameterOfEveryNodeType)
             // What the field shows for the defaults is what the flow holds: opening a node changes nothing.
             const Value shown = f->value();
             const Value held = node->params.value(p.name);
-            if (!held.isNull() && p.type != ParamType::Json)
+            if (!held.isNull() && p.type != ParamType::Json) {
                 EXPECT_EQ(shown.toText(), held.toText()) << p.name.toStdString();
+            }
         }
         EXPECT_EQ(doc->node(node->id)->params, node->params);
     }
