@@ -46,6 +46,13 @@ FlowScene::FlowScene(FlowDocument& doc, QObject* parent) : QGraphicsScene(parent
     rebuild();
 }
 
+FlowScene::~FlowScene()
+{
+    // Connections unregister from their nodes when deleted: they go first, while the nodes still exist.
+    qDeleteAll(m_connections);
+    m_connections.clear();
+}
+
 QString FlowScene::key(const Connection& c)
 {
     return c.fromNode + u'\x1f' + c.fromPort + u'\x1f' + c.toNode + u'\x1f' + c.toPort;
@@ -57,6 +64,7 @@ void FlowScene::rebuild()
     m_dragPath = nullptr;
     m_dragLabel = nullptr;
     m_pressPositions.clear();
+    qDeleteAll(m_connections);
     m_connections.clear();
     m_nodes.clear();
     m_notes.clear();

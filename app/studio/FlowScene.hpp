@@ -25,12 +25,15 @@ class FlowScene : public QGraphicsScene {
     Q_OBJECT
 public:
     explicit FlowScene(FlowDocument& doc, QObject* parent = nullptr);
+    ~FlowScene() override;
 
     FlowDocument& document() const { return m_doc; }
     NodeItem* nodeItem(const QString& id) const { return m_nodes.value(id); }
     NoteItem* noteItem(const QString& id) const { return m_notes.value(id); }
     ConnectionItem* connectionItem(const engine::Connection& c) const;
     qsizetype connectionCount() const { return m_connections.size(); }
+    QList<NodeItem*> nodeItems() const { return m_nodes.values(); }
+    QList<NoteItem*> noteItems() const { return m_notes.values(); }
 
     QStringList selectedNodeIds() const;
     QStringList selectedNoteIds() const;

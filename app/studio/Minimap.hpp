@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPixmap>
 #include <QWidget>
 
 namespace taskloom::studio {
@@ -13,7 +14,9 @@ class Minimap : public QWidget {
     Q_OBJECT
 public:
     explicit Minimap(QWidget* parent = nullptr);
-    void setView(FlowView* view) { m_view = view; }
+    void setView(FlowView* view);
+    /// The flow changed: redraw the overview from the items on the next paint.
+    void invalidate();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -25,6 +28,9 @@ private:
     void centerAt(const QPointF& widgetPos);
 
     FlowView* m_view = nullptr;
+    QPixmap m_cache;
+    QRectF m_content;
+    bool m_dirty = true;
 };
 
 } // namespace taskloom::studio
