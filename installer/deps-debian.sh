@@ -18,6 +18,8 @@ packages=(
   libopencv-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-kor libpoppler-qt6-dev fonts-nanum
   # connectors (HTML parsing, PostgreSQL driver; the PostgreSQL server for its tests)
   libxml2-dev libqt6sql6-psql postgresql
+  # studio on an X display (the xcb platform plugin) with a readable default font
+  qt6-qpa-plugins fonts-dejavu-core
 )
 
 missing=()

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "engine/Item.hpp"
+#include "engine/RunEvent.hpp"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableWidget;
+class QTabWidget;
+class QTreeWidget;
+
+namespace taskloom::studio {
+
+/// The bottom panel: the run's log (levels, filter) and the output of the selected node as a table and as
+/// JSON, from the items each node's NodeFinished event carries.
+class RunPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunPanel(QWidget* parent = nullptr);
+
+    void clear();
+    void addEvent(const engine::RunEvent& event);
+    void setSummary(const QString& text, bool failed);
+    /// Shows the output of a node (empty: the latest node that produced items).
+    void showNode(const QString& nodeId);
+    QTableWidget* outputTable() const { return m_table; }
+    QTreeWidget* log() const { return m_log; }
+    /// Output items a node produced in the last run (first port), as received.
+    engine::ItemList outputOf(const QString& nodeId) const;
+
+private:
+    void fillTable();
+    void applyLogFilter();
+
+    struct NodeOutput {
+        QString name;
+        QList<engine::ItemList> ports;
+        qint64 itemsOut = 0;
+    };
+    QHash<QString, NodeOutput> m_outputs;
+    QString m_shownNode;
+    QTabWidget* m_tabs;
+    QTreeWidget* m_log;
+    QComboBox* m_level;
+    QLineEdit* m_filter;
+    QLabel* m_summary;
+    QLabel* m_outputTitle;
+    QComboBox* m_port;
+    QLineEdit* m_search;
+    QTableWidget* m_table;
+    QPlainTextEdit* m_json;
+};
+
+} // namespace taskloom::studio

@@ -1,0 +1,51 @@
+// taskloom-studio: the flow editor.
+
+#include "MainWindow.hpp"
+#include "StudioTheme.hpp"
+
+#include "app/runtime/ProcessStartup.hpp"
+#include "app/runtime/Runtime.hpp"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QSettings>
+
+using namespace taskloom;
+
+int main(int argc, char** argv)
+{
+    app::prepareProcessEnvironment(argc, argv);
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("taskloom-studio"));
+    QApplication::setOrganizationName(QStringLiteral("Taskloom"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Taskloom Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(TASKLOOM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Build and run Taskloom flows."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                               QApplication::translate("main", "Where runs, credentials and settings live."),
+                               QStringLiteral("DIR"));
+    QCommandLineOption theme(QStringLiteral("theme"), QApplication::translate("main", "dark or light."),
+                             QStringLiteral("THEME"));
+    parser.addOptions({dataDir, theme});
+    parser.addPositionalArgument(QStringLiteral("FLOW"), QApplication::translate("main", "A flow file to open."));
+    parser.process(application);
+
+    studio::StudioTheme::apply(application, studio::StudioTheme::fromName(
+        parser.isSet(theme) ? parser.value(theme) : QSettings().value(QStringLiteral("theme")).toString()));
+
+    auto runtime = app::Runtime::create({parser.value(dataDir), true});
+    if (!runtime) {
+        QMessageBox::critical(nullptr, QStringLiteral("Taskloom Studio"), runtime.error());
+        return 2;
+    }
+    studio::MainWindow window(**runtime);
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().first());
+    return application.exec();
+}
