@@ -27,5 +27,7 @@ int validateCommand(const QStringList& args);
 int nodesCommand(const QStringList& args);
 int runsCommand(const QStringList& args);
 int credentialsCommand(const QStringList& args);
+int recordCommand(const QStringList& args);
+int replayCommand(const QStringList& args);
 
 } // namespace taskloom::cli

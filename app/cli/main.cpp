@@ -18,6 +18,8 @@ Commands:
   nodes [TYPE]      list node types, or describe one (--json for the specs)
   runs              list, show and prune recorded runs
   credentials       add, list and remove credentials in the vault
+  record --out FILE record desktop input into a macro (--as-flow: a flow of RPA nodes)
+  replay MACRO      replay a recorded macro on the desktop (--speed, --report)
 
 Options:
   --version         print the version
@@ -60,5 +62,14 @@ int main(int argc, char** argv)
         return cli::runsCommand(args);
     if (command == u"credentials")
         return cli::credentialsCommand(args);
+#ifdef TASKLOOM_HAS_RECORDER
+    if (command == u"record")
+        return cli::recordCommand(args);
+    if (command == u"replay")
+        return cli::replayCommand(args);
+#else
+    if (command == u"record" || command == u"replay")
+        return cli::fail(cli::Usage, QStringLiteral("%1: this build has no desktop support (built with TASKLOOM_GUI=OFF)").arg(command));
+#endif
     return cli::fail(cli::Usage, QStringLiteral("unknown command \"%1\" (taskloom --help lists them)").arg(command));
 }
