@@ -5,6 +5,9 @@
 #include "nodes/connectors/ConnectorsPack.hpp"
 #include "nodes/llm/LlmPack.hpp"
 #include "scripts/LuaNodes.hpp"
+#ifdef TASKLOOM_HAS_RPA
+#include "nodes/rpa/RpaPack.hpp"
+#endif
 
 namespace taskloom::nodes {
 
@@ -15,6 +18,9 @@ void registerBuiltinNodes(engine::NodeRegistry& registry, const engine::Object& 
     ocr::registerOcrNodes(registry);
     connectors::registerConnectorNodes(registry, connectors::ConnectorGrants::fromSettings(settings));
     llm::registerLlmNodes(registry);
+#ifdef TASKLOOM_HAS_RPA
+    rpa::registerRpaNodes(registry);
+#endif
 }
 
 } // namespace taskloom::nodes

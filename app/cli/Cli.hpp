@@ -37,5 +37,7 @@ int daemonCommand(const QStringList& args);
 int scheduleCommand(const QStringList& args);
 int ocrCommand(const QStringList& args);
 int summarizeCommand(const QStringList& args);
+int recordCommand(const QStringList& args);
+int replayCommand(const QStringList& args);
 
 } // namespace taskloom::cli

@@ -22,6 +22,8 @@ Commands:
   schedule          list, preview (next EXPR), enable and disable scheduled flows
   ocr KIND FILE...  read documents: text, receipt, invoice or id (fields as JSON with --json)
   summarize FILE|-  summarize a text, offline or with any OpenAI-compatible server
+  record --out FILE record desktop input into a macro (--as-flow: a flow of RPA nodes)
+  replay MACRO      replay a recorded macro on the desktop (--speed, --report)
 
 Options:
   --version         print the version
@@ -72,5 +74,14 @@ int main(int argc, char** argv)
         return cli::ocrCommand(args);
     if (command == u"summarize")
         return cli::summarizeCommand(args);
+#ifdef TASKLOOM_HAS_RECORDER
+    if (command == u"record")
+        return cli::recordCommand(args);
+    if (command == u"replay")
+        return cli::replayCommand(args);
+#else
+    if (command == u"record" || command == u"replay")
+        return cli::fail(cli::Usage, QStringLiteral("%1: this build has no desktop support (built with TASKLOOM_GUI=OFF)").arg(command));
+#endif
     return cli::fail(cli::Usage, QStringLiteral("unknown command \"%1\" (taskloom --help lists them)").arg(command));
 }

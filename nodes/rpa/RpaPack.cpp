@@ -1,0 +1,41 @@
+#include "RpaPack.hpp"
+
+#include "ClickNode.hpp"
+#include "ClipboardNode.hpp"
+#include "DragNode.hpp"
+#include "ImageSearchNode.hpp"
+#include "LaunchAppNode.hpp"
+#include "PressKeysNode.hpp"
+#include "RunMacroNode.hpp"
+#include "ScreenshotNode.hpp"
+#include "ScrollNode.hpp"
+#include "TypeSecretNode.hpp"
+#include "TypeTextNode.hpp"
+#include "WaitForWindowNode.hpp"
+#include "WindowActionNode.hpp"
+
+#include "engine/NodeRegistry.hpp"
+
+namespace taskloom::nodes::rpa {
+
+void registerRpaNodes(engine::NodeRegistry& registry)
+{
+    registry.add(std::make_shared<ClickNode>());
+    registry.add(std::make_shared<DragNode>());
+    registry.add(std::make_shared<ScrollNode>());
+    registry.add(std::make_shared<TypeTextNode>());
+    registry.add(std::make_shared<TypeSecretNode>());
+    registry.add(std::make_shared<PressKeysNode>());
+    registry.add(std::make_shared<ImageSearchNode>(ImageSearchNode::Mode::Find));
+    registry.add(std::make_shared<ImageSearchNode>(ImageSearchNode::Mode::Wait));
+    registry.add(std::make_shared<WaitForWindowNode>());
+    registry.add(std::make_shared<WindowActionNode>(WindowActionNode::Action::Activate));
+    registry.add(std::make_shared<WindowActionNode>(WindowActionNode::Action::Close));
+    registry.add(std::make_shared<LaunchAppNode>());
+    registry.add(std::make_shared<ClipboardNode>(ClipboardNode::Mode::Get));
+    registry.add(std::make_shared<ClipboardNode>(ClipboardNode::Mode::Set));
+    registry.add(std::make_shared<ScreenshotNode>());
+    registry.add(std::make_shared<RunMacroNode>());
+}
+
+} // namespace taskloom::nodes::rpa

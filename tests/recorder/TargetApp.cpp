@@ -1,0 +1,83 @@
+// taskloom-target-app: the window the recorder tests drive. Buttons and text fields that log every click and
+// every text change to a file, so a test can compare what a recording did with what its replay did.
+//
+//   taskloom-target-app --log FILE [--pos X,Y] [--title TEXT] [--hide WIDGET]
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QWidget>
+
+namespace {
+
+QFile g_log;
+
+void logLine(const QString& line)
+{
+    g_log.write(line.toUtf8() + '\n');
+    g_log.flush();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("log"), QStringLiteral("log file"), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("pos"), QStringLiteral("window position"), QStringLiteral("x,y"), QStringLiteral("60,60")});
+    parser.addOption({QStringLiteral("title"), QStringLiteral("window title"), QStringLiteral("text"), QStringLiteral("Taskloom Target")});
+    parser.addOption({QStringLiteral("hide"), QStringLiteral("a widget to leave out"), QStringLiteral("name")});
+    parser.process(app);
+    g_log.setFileName(parser.value(QStringLiteral("log")));
+    if (!g_log.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return 2;
+
+    QWidget window;
+    window.setWindowTitle(parser.value(QStringLiteral("title")));
+    auto* form = new QFormLayout(&window);
+    QList<QWidget*> widgets;
+    for (const char* name : {"name", "email", "password"}) {
+        auto* edit = new QLineEdit;
+        edit->setObjectName(QLatin1String(name));
+        if (QLatin1String(name) == QLatin1String("password"))
+            edit->setEchoMode(QLineEdit::Password);
+        QObject::connect(edit, &QLineEdit::textChanged, [edit](const QString& text) {
+            logLine(QStringLiteral("text %1 %2").arg(edit->objectName(), text));
+        });
+        form->addRow(QString::fromLatin1(name).replace(0, 1, QChar::fromLatin1(name[0]).toUpper()) + u':', edit);
+        widgets.append(edit);
+    }
+    auto* row = new QHBoxLayout;
+    for (const char* name : {"Alpha", "Beta", "Gamma"}) {
+        auto* button = new QPushButton(QLatin1String(name));
+        button->setObjectName(QLatin1String(name).toString().toLower());
+        QObject::connect(button, &QPushButton::clicked, [button] { logLine(QStringLiteral("click ") + button->objectName()); });
+        row->addWidget(button);
+        widgets.append(button);
+    }
+    form->addRow(row);
+    for (QWidget* w : widgets)
+        if (w->objectName() == parser.value(QStringLiteral("hide")))
+            w->setVisible(false);
+    window.resize(420, 220);
+    const QStringList pos = parser.value(QStringLiteral("pos")).split(u',');
+    window.move(pos.value(0).toInt(), pos.value(1).toInt());
+    window.show();
+    // Report where every widget is once the window is on the screen, so the test knows where to click.
+    QTimer::singleShot(300, [&] {
+        for (QWidget* w : widgets) {
+            if (!w->isVisible())
+                continue;
+            const QPoint g = w->mapToGlobal(QPoint(0, 0));
+            logLine(QStringLiteral("widget %1 %2 %3 %4 %5").arg(w->objectName()).arg(g.x()).arg(g.y()).arg(w->width()).arg(w->height()));
+        }
+        logLine(QStringLiteral("ready"));
+    });
+    return app.exec();
+}
