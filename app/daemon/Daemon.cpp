@@ -173,7 +173,9 @@ void Daemon::settleStarted(const QueuedRun& run, qint64 now)
     auto status = m_state->runStatus(run.runId);
     const QString s = status ? *status : QString();
     if (s.isEmpty()) {
-        (void)m_state->recordNeverStarted(run, QString(), now);
+        const DaemonFlow* f = flow(run.flowId);
+        if (auto r = m_state->recordNeverStarted(run, f ? f->name : QString(), now); !r)
+            logLine(QStringLiteral("error: recording run %1 as interrupted: %2").arg(run.runId, r.error()));
         (void)m_state->markEnded(run.runId, QStringLiteral("interrupted"), -1, now,
                                  QStringLiteral("the daemon stopped before the run recorded itself"));
     } else {
@@ -264,11 +266,11 @@ void Daemon::fireSchedule(DaemonFlow& flow, DaemonTrigger& trigger, qint64 now)
         if (onTime)
             missedTimes.removeLast();
         if (flow.policy.catchUp == FlowPolicy::CatchUp::Once) {
-            runs.append(makeRun(flow, trigger.nodeId, QStringLiteral("catch-up"), now, data(missedTimes.last(), missed)));
+            runs.append(makeRun(flow, trigger.nodeId, QStringLiteral("catch-up"), missedTimes.last(), data(missedTimes.last(), missed)));
         } else if (flow.policy.catchUp == FlowPolicy::CatchUp::All) {
             const qsizetype keep = std::min<qsizetype>(missedTimes.size(), flow.policy.catchUpLimit);
             for (qsizetype i = missedTimes.size() - keep; i < missedTimes.size(); ++i)
-                runs.append(makeRun(flow, trigger.nodeId, QStringLiteral("catch-up"), now, data(missedTimes[i], missed)));
+                runs.append(makeRun(flow, trigger.nodeId, QStringLiteral("catch-up"), missedTimes[i], data(missedTimes[i], missed)));
         }
         const int dropped = missed - int(runs.size());
         if (dropped > 0) {

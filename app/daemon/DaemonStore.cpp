@@ -8,6 +8,16 @@ namespace taskloom::daemon {
 
 using engine::Migration;
 
+namespace {
+
+// Qt binds a null QString as SQL NULL; the columns that hold text are NOT NULL.
+QString nonNull(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+} // namespace
+
 engine::Migrations DaemonStore::migrations()
 {
     return {Migration{module(), 1,
@@ -58,7 +68,7 @@ std::expected<void, QString> DaemonStore::insert(const QueuedRun& r, qint64 nowM
     return m_db.exec(QStringLiteral("INSERT INTO daemon_queue (run_id, flow_id, flow_path, node_id, reason, due_at, state,"
                                     " attempt, trigger_json, created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                      {r.runId, r.flowId, r.flowPath, r.nodeId, r.reason, r.dueAtMs, r.state, r.attempt,
-                      r.triggerJson, nowMs, r.note});
+                      r.triggerJson, nowMs, nonNull(r.note)});
 }
 
 std::expected<void, QString> DaemonStore::recordFires(const QString& flowId, const QString& nodeId, qint64 dueAtMs,
@@ -155,7 +165,7 @@ std::expected<void, QString> DaemonStore::markEnded(const QString& runId, const 
 {
     return m_db.exec(QStringLiteral("UPDATE daemon_queue SET state = ?, exit_code = ?, finished_at = ?, note = ?"
                                     " WHERE run_id = ?"),
-                     {state, exitCode, atMs, note, runId});
+                     {state, exitCode, atMs, nonNull(note), runId});
 }
 
 std::expected<QString, QString> DaemonStore::runStatus(const QString& runId)
@@ -171,7 +181,7 @@ std::expected<void, QString> DaemonStore::recordNeverStarted(const QueuedRun& ru
     return m_db.exec(QStringLiteral("INSERT OR IGNORE INTO runs (id, flow_id, flow_name, flow_path, status, started_at,"
                                     " finished_at, duration_ms, error_code, error_message, trigger, store_mode)"
                                     " VALUES (?, ?, ?, ?, 'interrupted', ?, ?, 0, 'DAEMON_STOPPED', ?, ?, 'metadata')"),
-                     {run.runId, run.flowId, flowName, run.flowPath, atMs, atMs,
+                     {run.runId, run.flowId, nonNull(flowName), run.flowPath, atMs, atMs,
                       QStringLiteral("the daemon stopped after starting this run and before the run recorded itself; "
                                      "it was not started again"),
                       run.reason});

@@ -7,12 +7,18 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <sys/socket.h>
+
 namespace taskloom::daemon {
 
 HttpResponse HttpResponse::error(int status, const QString& message)
 {
     engine::Object o{{QStringLiteral("error"), message}};
     return json(status, engine::Json::serialize(engine::Value(o)) + '\n');
+}
+
+namespace {
+constexpr int lingerMs = 2000;
 }
 
 struct HttpListener::Connection {
@@ -86,6 +92,7 @@ void HttpListener::accept()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
         if (m_connections.size() >= m_limits.maxConnections) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             respond(socket, HttpResponse::error(503, QStringLiteral("too many open connections")));
             continue;
@@ -161,8 +168,10 @@ bool HttpListener::parseHead(Connection& c, QTcpSocket* socket)
 void HttpListener::readFrom(QTcpSocket* socket)
 {
     Connection* c = m_connections.value(socket);
-    if (!c || c->answered)
+    if (!c || c->answered) {
+        socket->readAll(); // after the answer: drained and dropped, never buffered
         return;
+    }
     // Never buffer more than the limits allow, whatever the client sends.
     const qint64 cap = m_limits.maxHeaderBytes + 4 + (c->headDone ? c->bodyLength : 0) - c->buffer.size() + 1;
     c->buffer += socket->read(std::max<qint64>(cap, 1));
@@ -195,7 +204,21 @@ void HttpListener::respond(QTcpSocket* socket, const HttpResponse& r)
         head += "Content-Type: " + r.contentType + "\r\n";
     head += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\nConnection: close\r\n\r\n";
     socket->write(head + r.body);
-    socket->disconnectFromHost();
+    // A lingering close: stop sending once the answer is out but keep reading (and dropping) until the client
+    // closes. Closing with request bytes still unread (a 413 before the body, a 503 at once) would make the
+    // kernel send a reset, and a reset makes the client discard the answer it already received.
+    const auto shutWrite = [socket] {
+        if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState)
+            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, shutWrite);
+    socket->flush();
+    shutWrite();
+    QTimer::singleShot(lingerMs, socket, [this, socket] {
+        socket->abort(); // a client that never closes
+        delete m_connections.take(socket);
+        socket->deleteLater();
+    });
 }
 
 } // namespace taskloom::daemon

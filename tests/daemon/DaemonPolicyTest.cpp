@@ -92,13 +92,15 @@ TEST_F(DaemonPolicy, FiresOnTimeWithTheTriggerEventAndNothingBefore)
     writeFlow(QStringLiteral("minutely"), QString::fromLatin1(everyMinute));
     startDaemon();
     ASSERT_EQ(daemon->flows().size(), 1);
+    ASSERT_TRUE(daemon->flows().begin()->problem.isEmpty()) << daemon->flows().begin()->problem.toStdString() << "\n"
+                                                            << log.join(u'\n').toStdString();
     EXPECT_TRUE(launcher.jobs.isEmpty()) << "a new schedule must not fire for the time before it was loaded";
     clock.set(ms("2026-01-01T00:00:59.900Z"));
     daemon->tick();
     EXPECT_TRUE(launcher.jobs.isEmpty());
     clock.set(ms("2026-01-01T00:01:00.020Z"));
     daemon->tick();
-    ASSERT_EQ(launcher.jobs.size(), 1);
+    ASSERT_EQ(launcher.jobs.size(), 1) << log.join(u'\n').toStdString();
     const engine::Object t = triggerOf(launcher.jobs[0]);
     EXPECT_EQ(t.value(u"node").toText(), QStringLiteral("trigger"));
     EXPECT_EQ(t.value(u"data").toObject().value(u"scheduledAt").toText(), QStringLiteral("2026-01-01T00:01:00+00:00"));

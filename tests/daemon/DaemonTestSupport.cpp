@@ -44,9 +44,12 @@ Exchange httpSend(quint16 port, const QByteArray& bytes, int timeoutMs, bool clo
     QTcpSocket s;
     s.connectToHost(QHostAddress::LocalHost, port);
     Exchange e;
-    if (!waitFor([&] { return s.state() == QAbstractSocket::ConnectedState; }, timeoutMs))
+    // A server may answer and close at once (503), before this side ever looks at its state.
+    if (!waitFor([&] { return s.state() == QAbstractSocket::ConnectedState || s.state() == QAbstractSocket::UnconnectedState; },
+                 timeoutMs))
         return e;
-    s.write(bytes);
+    if (s.state() == QAbstractSocket::ConnectedState)
+        s.write(bytes);
     (void)closeWrite;
     waitFor([&] {
         e.raw += s.readAll();
