@@ -20,7 +20,7 @@ namespace {
 const char* addFieldNode = R"lua(return {
   type = "bench.addField",
   title = "Add field",
-  limits = { instructions = 1e10 },
+  limits = { instructions = 1e10, memory = 1024 }, -- the one-batch case holds a million proxies
   execute = function(ctx, items)
     for i = 1, #items do
       items[i].total = items[i].price * 2

@@ -110,6 +110,25 @@ LuaProxy& checkItem(lua_State* L, int index, const char* function)
 
 } // namespace
 
+// ctx.param(name, item): a parameter evaluated for one item, so {{ item.price * 2 }} works per item
+// (ctx.params holds every parameter evaluated once, without an item).
+int LuaCodeInstance::param(lua_State* L)
+{
+    LuaCodeInstance& instance = self(L);
+    const int first = firstArgument(L);
+    const QString name = QString::fromUtf8(luaL_checkstring(L, first));
+    if (!instance.m_type.spec().param(name))
+        return luaL_error(L, "ctx.param: the node has no parameter \"%s\"", name.toUtf8().constData());
+    const LuaProxy& item = checkItem(L, first + 1, "ctx.param");
+    const Item current = item.toItem();
+    return LuaSandbox::guarded(L, [&] {
+        if (!instance.m_context)
+            return luaL_error(L, "ctx.param: no node call is running");
+        LuaConvert::push(L, instance.m_context->paramValue(name, &current, item.itemIndex()), true, "a parameter");
+        return 1;
+    });
+}
+
 // ctx.binary(item, name): the attachment's bytes as a string, or nil when the item has none by that name.
 int LuaCodeInstance::binary(lua_State* L)
 {

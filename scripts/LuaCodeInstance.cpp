@@ -109,6 +109,7 @@ void LuaCodeInstance::pushContext(lua_State* L, ExecutionContext& ctx, const Obj
         {"binary", &LuaCodeInstance::binary},
         {"setBinary", &LuaCodeInstance::setBinary},
         {"binaryInfo", &LuaCodeInstance::binaryInfo},
+        {"param", &LuaCodeInstance::param},
         {nullptr, nullptr}};
     lua_pushlightuserdata(L, this);
     luaL_setfuncs(L, functions, 1);
@@ -130,8 +131,16 @@ void LuaCodeInstance::prepare(ExecutionContext& ctx)
 
     // Parameters and environment are resolved before entering Lua: their errors keep their own codes.
     Object params;
-    for (const ParamSpec& p : m_type.spec().params)
-        params.insert(p.name, ctx.paramValue(p.name, nullptr, -1));
+    for (const ParamSpec& p : m_type.spec().params) {
+        try {
+            params.insert(p.name, ctx.paramValue(p.name, nullptr, -1));
+        } catch (const NodeError&) {
+            // An expression that needs an item ({{ item.price }}) has no value per call: the script reads it
+            // with ctx.param(name, item). Any other parameter error stops the node here, with its own code.
+            if (!ctx.isDynamic(p.name))
+                throw;
+        }
+    }
     const Object env = ctx.environment();
 
     try {
@@ -274,7 +283,7 @@ void LuaCodeInstance::runEach(ExecutionContext& ctx, const ItemList& items, Outp
             [&](lua_State* L) {
                 lua_rawgeti(L, LUA_REGISTRYINDEX, m_executeRef);
                 lua_rawgeti(L, LUA_REGISTRYINDEX, m_ctxRef);
-                LuaProxy::pushItem(L, item);
+                LuaProxy::pushItem(L, item)->setItemIndex(i);
                 lua_pushinteger(L, lua_Integer(i) + 1);
                 callScript(L, 3);
                 inResult = true;

@@ -54,6 +54,7 @@ private:
     static int binary(lua_State* L);
     static int setBinary(lua_State* L);
     static int binaryInfo(lua_State* L);
+    static int param(lua_State* L);
     static int recordTraceback(lua_State* L);
 
     const engine::NodeType& m_type;

@@ -51,6 +51,7 @@ public:
     engine::Item toItem() const;
     bool isRoot() const { return m_path.isEmpty(); }
     void setItemIndex(qsizetype index) { m_root->itemIndex = index; }
+    qsizetype itemIndex() const { return m_root->itemIndex; }
     /// The binaries of the item the proxy belongs to (ctx.binary & co.).
     const QMap<QString, engine::BinaryRef>& binaries() const { return m_root->binaries; }
     void setBinary(const QString& name, engine::BinaryRef binary);

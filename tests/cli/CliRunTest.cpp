@@ -204,7 +204,11 @@ TEST_F(CliRunTest, EveryExampleRunsAndPrintsJson)
     ASSERT_GE(flows.size(), 3) << "examples/ holds the example flows";
     for (const QString& flow : flows) {
         SCOPED_TRACE(flow.toStdString());
-        const CliResult r = run({QStringLiteral("run"), flow, QStringLiteral("--no-store")});
+        QStringList args{QStringLiteral("run"), flow, QStringLiteral("--no-store")};
+        // Examples with custom Lua node types keep them in a nodes/ folder beside the flow.
+        if (QFileInfo(QFileInfo(flow).dir().filePath(QStringLiteral("nodes"))).isDir())
+            args << QStringLiteral("--nodes-dir") << QFileInfo(flow).dir().filePath(QStringLiteral("nodes"));
+        const CliResult r = run(args);
         EXPECT_EQ(r.exitCode, 0) << r.describe();
         const QJsonDocument doc = parseJson(r.out);
         EXPECT_TRUE(doc.isArray()) << r.describe();

@@ -50,22 +50,23 @@ TEST_F(LuaNodeRuns, ExpressionsInParamsAndEachMode)
   type = "t.tag",
   title = "Tag",
   mode = "each",
-  params = { { name = "label", default = "x" } },
+  params = { { name = "label", default = "x" }, { name = "price", type = "number", default = 0 } },
   execute = function(ctx, item, index)
     if item.n == 2 then return nil end
     item.label = ctx.params.label .. index
+    item.price = ctx.param("price", item)
     return item
   end,
 })lua"));
     Flow f = flow({node(QStringLiteral("src"), QStringLiteral("test.source")),
-                   node(QStringLiteral("t"), QStringLiteral("t.tag"), Object{{"label", "{{ vars.prefix }}-"}})},
+                   node(QStringLiteral("t"), QStringLiteral("t.tag"), Object{{"label", "{{ vars.prefix }}-"}, {"price", "{{ item.n * 10 }}"}})},
                   {wire(QStringLiteral("src"), QStringLiteral("t"))});
     f.variables = Object{{"prefix", "p"}};
     RunOptions o;
     o.input = numbered(3);
     const RunResult r = run(f, o);
     ASSERT_EQ(r.status, RunStatus::Succeeded) << describe(r);
-    EXPECT_EQ(toJson(r.output), R"([{"n":1,"label":"p-1"},{"n":3,"label":"p-3"}])");
+    EXPECT_EQ(toJson(r.output), R"([{"n":1,"label":"p-1","price":10},{"n":3,"label":"p-3","price":30}])");
 }
 
 TEST_F(LuaNodeRuns, SeveralOutputsAreFilledByName)
