@@ -11,7 +11,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 dbus-daemon xvfb x11-utils xauth imagemagick
   # connectors (HTML parsing, PostgreSQL driver; the PostgreSQL server for its tests)
-  libxml2-dev libqt6sql6-psql postgresql
+  libxml2-dev libqt6sql6-psql postgresql libxlsxwriter-dev libminizip-dev
 )
 
 missing=()
