@@ -17,7 +17,7 @@ packages=(
   # OCR pack (nodes/ocr); the better English model comes from installer/fetch-tessdata.sh
   libopencv-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-kor libpoppler-qt6-dev fonts-nanum
   # connectors (HTML parsing, PostgreSQL driver; the PostgreSQL server for its tests)
-  libxml2-dev libqt6sql6-psql postgresql
+  libxml2-dev libqt6sql6-psql postgresql libxlsxwriter-dev libminizip-dev
   # studio on an X display (the xcb platform plugin) with a readable default font
   qt6-qpa-plugins fonts-dejavu-core
 )

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <QXmlStreamReader>
 
 #include <minizip/unzip.h>

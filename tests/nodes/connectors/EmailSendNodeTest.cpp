@@ -3,6 +3,8 @@
 #include "LoopbackSmtpServer.hpp"
 #include "nodes/net/MailClient.hpp"
 
+#include <QTimeZone>
+
 using namespace taskloom;
 using namespace taskloom::engine;
 using Smtp = tests::LoopbackSmtpServer;
