@@ -98,7 +98,6 @@ void LlmNodeType::declare(QString type, QString title, QString description, QStr
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), {}}};
     m_spec.inputMode = InputMode::Stream;
-    m_spec.credentialTypes = {QStringLiteral("openAiCompatible")};
     // Rate limits and overloaded servers are routine with hosted models: wait and try again, honouring
     // Retry-After (capped at a minute), a few times.
     m_spec.defaultRetry = RetryPolicy{3, 2000, 2.0, 60000};

@@ -8,6 +8,7 @@
 #include "engine/NodeRegistry.hpp"
 #include "scripts/LuaExpressionEngine.hpp"
 
+#include <QElapsedTimer>
 #include <QFile>
 
 #include <gtest/gtest.h>
@@ -334,6 +335,35 @@ TEST_F(LlmNodes, RetryableErrorsAreRetriedEvenWhenTheNodeContinuesOnError)
     EXPECT_EQ(server.requests().size(), 2) << "one retry before giving up";
     ASSERT_EQ(r.output.size(), 1);
     EXPECT_EQ(r.output[0].json().value(u"error").toObject().value(u"code").toText(), QStringLiteral("HTTP_503"));
+}
+
+TEST_F(LlmNodes, NodeTimeoutClosesASlowStreamAtOnce)
+{
+    Server server([](const Server::Request&) {
+        return chat::streamed({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}, 4000);
+    });
+    Object params = serverParams(server, {{QStringLiteral("prompt"), QStringLiteral("hi")}});
+    params.insert(QStringLiteral("stream"), true);
+    Flow flow;
+    flow.id = QStringLiteral("timeout");
+    FlowNode trigger;
+    trigger.id = trigger.name = QStringLiteral("start");
+    trigger.type = QStringLiteral("test.input");
+    FlowNode node;
+    node.id = node.name = QStringLiteral("llm");
+    node.type = QStringLiteral("llm.ask");
+    node.params = params;
+    node.settings.timeoutMs = 600;
+    node.settings.retry = RetryPolicy{0, 10, 1, 10};
+    flow.nodes = {trigger, node};
+    flow.connections.push_back({QStringLiteral("start"), QStringLiteral("out"), QStringLiteral("llm"), QStringLiteral("in")});
+    RunOptions options;
+    options.input = items({text(QStringLiteral("x"))});
+    QElapsedTimer t;
+    t.start();
+    const RunResult r = Executor(registry, &expressions).run(flow, options);
+    EXPECT_EQ(r.status, RunStatus::TimedOut) << r.error.toStdString();
+    EXPECT_LT(t.elapsed(), 3500) << "the 4 s pieces were not waited for";
 }
 
 TEST_F(LlmNodes, ErrorsThatCannotSucceedAreNotRetried)
