@@ -153,7 +153,7 @@ double AnchorFinder::runnerUpScore(const Image& screen, const Image& anchor)
 
 AnchorFinder::Patch AnchorFinder::distinctivePatch(const Image& screen, Point at, double uniqueBelow)
 {
-    static constexpr int widths[] = {32, 48, 72, 108, 160, 240, 320};
+    static constexpr int widths[] = {48, 72, 108, 160, 240, 320};
     Patch last;
     for (int w : widths) {
         const int h = w * 3 / 4;

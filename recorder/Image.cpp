@@ -86,7 +86,7 @@ std::expected<Image, QString> Image::fromPng(QByteArrayView png)
     try {
         decoded = cv::imdecode(raw, cv::IMREAD_COLOR);
     } catch (const cv::Exception&) {
-        decoded = {};
+        decoded = cv::Mat();
     }
     if (decoded.empty())
         return std::unexpected(QStringLiteral("not a readable image (PNG, JPEG or BMP expected)"));

@@ -30,14 +30,14 @@ public:
 
     static const Value& need(const Object& o, const char* key, const QString& where)
     {
-        const Value* v = o.find(QLatin1String(key));
+        const Value* v = o.find(QString::fromLatin1(key));
         if (!v || v->isNull())
             throw FormatError{QStringLiteral("%1%2: missing").arg(where, QLatin1String(key))};
         return *v;
     }
     static QString string(const Object& o, const char* key, const QString& where, bool required = true)
     {
-        const Value* v = o.find(QLatin1String(key));
+        const Value* v = o.find(QString::fromLatin1(key));
         if (!v || v->isNull()) {
             if (required)
                 throw FormatError{QStringLiteral("%1%2: missing").arg(where, QLatin1String(key))};
@@ -49,7 +49,7 @@ public:
     }
     static int integer(const Object& o, const char* key, const QString& where, std::optional<int> def = std::nullopt)
     {
-        const Value* v = o.find(QLatin1String(key));
+        const Value* v = o.find(QString::fromLatin1(key));
         if (!v || v->isNull()) {
             if (def)
                 return *def;

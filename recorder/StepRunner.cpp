@@ -68,6 +68,7 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
         QElapsedTimer t;
         t.start();
         double best = 0;
+        bool hovered = false;
         while (true) {
             auto screen = m_desktop.grabScreen();
             if (!screen)
@@ -80,6 +81,20 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
             best = std::max(best, AnchorFinder::best(*screen, image->anchor).score);
             if (t.elapsed() >= m_options.findTimeoutMs || cancelled())
                 break;
+            if (!hovered && window) {
+                // Anchors are often taken with the pointer already over the target, in its hover look. Put the
+                // pointer where the window says the target is, so the screen looks as it did when recorded.
+                hovered = true;
+                const auto w = findWindow(*window);
+                const Point probe = w ? Point{w->geometry.x + window->offset.x, w->geometry.y + window->offset.y} : Point{};
+                if (w && w->geometry.contains(probe)) {
+                    const ReplayGuard guard;
+                    if (auto moved = moveTo(probe); !moved)
+                        return std::unexpected(moved.error());
+                    QThread::msleep(100);
+                    continue;
+                }
+            }
             QThread::msleep(150);
         }
         if (bestScore)

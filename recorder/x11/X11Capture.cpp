@@ -1,5 +1,6 @@
 #include "X11Capture.hpp"
 
+
 #include "XlibSupport.hpp"
 
 #include "recorder/KeyText.hpp"
@@ -13,6 +14,20 @@
 
 #include <chrono>
 
+// Xlib names its event types like our InputEvent kinds; keep the numbers and drop the macros.
+namespace {
+constexpr int xKeyPress = KeyPress;
+constexpr int xKeyRelease = KeyRelease;
+constexpr int xButtonPress = ButtonPress;
+constexpr int xButtonRelease = ButtonRelease;
+constexpr int xMotionNotify = MotionNotify;
+} // namespace
+#undef KeyPress
+#undef KeyRelease
+#undef ButtonPress
+#undef ButtonRelease
+#undef MotionNotify
+
 namespace taskloom::recorder::x11 {
 
 namespace {
@@ -24,6 +39,8 @@ void onRecordData(XPointer closure, XRecordInterceptData* data)
     auto* self = reinterpret_cast<X11Capture*>(closure);
     if (data->category == XRecordFromServer && data->data_len * 4 >= int(sizeof(xEvent)))
         self->handleWire(data->data, int(data->data_len * 4));
+    else if (data->category == XRecordFromClient && data->data_len * 4 >= int(sizeof(xChangeKeyboardMappingReq)))
+        self->handleKeymapChange(data->data, int(data->data_len * 4));
     else if (data->category == XRecordEndOfData)
         self->markEnded();
     XRecordFreeData(data);
@@ -69,10 +86,9 @@ std::expected<void, QString> X11Capture::start(Callback callback)
     if (m_thread.joinable())
         return std::unexpected(QStringLiteral("the capture is already running"));
     initXlib();
-    const QByteArray name = m_display.toLocal8Bit();
-    m_ctrl = XOpenDisplay(name.constData());
-    m_data = XOpenDisplay(name.constData());
-    m_lookup = XOpenDisplay(name.constData());
+    m_ctrl = openDisplay(m_display);
+    m_data = openDisplay(m_display);
+    m_lookup = openDisplay(m_display);
     if (!m_ctrl || !m_data || !m_lookup) {
         closeAll();
         return std::unexpected(QStringLiteral("cannot open X display \"%1\" for capture").arg(m_display));
@@ -85,8 +101,12 @@ std::expected<void, QString> X11Capture::start(Callback callback)
     XkbSelectEvents(m_lookup, XkbUseCoreKbd, XkbMapNotifyMask | XkbNewKeyboardNotifyMask,
                     XkbMapNotifyMask | XkbNewKeyboardNotifyMask);
     XRecordRange* range = XRecordAllocRange();
-    range->device_events.first = KeyPress;
-    range->device_events.last = MotionNotify;
+    range->device_events.first = xKeyPress;
+    range->device_events.last = xMotionNotify;
+    // Keymap changes come in the same ordered stream as the keys: a program that borrows a spare keycode to type
+    // a character (xdotool, our replay) restores it long before we could look the key up on another connection.
+    range->core_requests.first = X_ChangeKeyboardMapping;
+    range->core_requests.last = X_ChangeKeyboardMapping;
     XRecordClientSpec clients = XRecordAllClients;
     m_context = XRecordCreateContext(m_ctrl, 0, &clients, 1, &range, 1);
     XFree(range);
@@ -112,7 +132,8 @@ void X11Capture::run()
     bool disabled = false;
     auto disabledAt = std::chrono::steady_clock::now();
     while (!m_ended) {
-        poll(&pfd, 1, 40);
+        if (poll(&pfd, 1, 40) > 0 && (pfd.revents & (POLLHUP | POLLERR)))
+            break; // the X server went away: nothing more will come
         XRecordProcessReplies(m_data);
         if (m_hasPendingMotion && !m_stopRequested)
             emitMotion();
@@ -149,11 +170,27 @@ void X11Capture::emitMotion()
     m_callback(m_pendingMotion);
 }
 
+void X11Capture::handleKeymapChange(const unsigned char* data, int length)
+{
+    const auto* req = reinterpret_cast<const xChangeKeyboardMappingReq*>(data);
+    if (req->reqType != X_ChangeKeyboardMapping || req->keySymsPerKeyCode == 0)
+        return;
+    const int per = req->keySymsPerKeyCode;
+    const auto* syms = reinterpret_cast<const CARD32*>(data + sizeof(xChangeKeyboardMappingReq));
+    const int available = (length - int(sizeof(xChangeKeyboardMappingReq))) / 4;
+    for (int k = 0; k < req->keyCodes && (k + 1) * per <= available; ++k) {
+        QList<quint32> levels;
+        for (int l = 0; l < per; ++l)
+            levels.append(syms[k * per + l]);
+        m_keymap.insert(unsigned(req->firstKeyCode) + unsigned(k), levels);
+    }
+}
+
 void X11Capture::handleWire(const unsigned char* data, int)
 {
     const auto* ev = reinterpret_cast<const xEvent*>(data);
     const int type = ev->u.u.type & 0x7f;
-    if (type < KeyPress || type > MotionNotify)
+    if (type < xKeyPress || type > xMotionNotify)
         return;
     if (ReplayGuard::active())
         return; // our own replay's injected input
@@ -162,7 +199,7 @@ void X11Capture::handleWire(const unsigned char* data, int)
     e.pos = {ev->u.keyButtonPointer.rootX, ev->u.keyButtonPointer.rootY};
     const unsigned state = ev->u.keyButtonPointer.state;
     e.modifiers = modifiersFromState(state);
-    if (type == MotionNotify) {
+    if (type == xMotionNotify) {
         e.kind = InputEvent::Kind::Motion;
         m_pendingMotion = e;
         m_hasPendingMotion = true;
@@ -172,24 +209,24 @@ void X11Capture::handleWire(const unsigned char* data, int)
     }
     if (m_hasPendingMotion)
         emitMotion();
-    if (type == ButtonPress || type == ButtonRelease) {
-        e.kind = type == ButtonPress ? InputEvent::Kind::ButtonPress : InputEvent::Kind::ButtonRelease;
+    if (type == xButtonPress || type == xButtonRelease) {
+        e.kind = type == xButtonPress ? InputEvent::Kind::ButtonPress : InputEvent::Kind::ButtonRelease;
         e.button = ev->u.u.detail;
     } else {
-        e.kind = type == KeyPress ? InputEvent::Kind::KeyPress : InputEvent::Kind::KeyRelease;
-        // Pick up keymap changes (another program remapping a spare key to type a character) before the lookup.
-        XSync(m_lookup, False);
-        while (XPending(m_lookup)) {
-            XEvent discard;
-            XNextEvent(m_lookup, &discard);
-            if (discard.type == MappingNotify)
-                XRefreshKeyboardMapping(&discard.xmapping);
-        }
+        e.kind = type == xKeyPress ? InputEvent::Kind::KeyPress : InputEvent::Kind::KeyRelease;
         KeySym keysym = NoSymbol;
-        unsigned consumed = 0;
-        XkbLookupKeySym(m_lookup, KeyCode(ev->u.u.detail), state, &consumed, &keysym);
-        if (keysym == NoSymbol)
-            keysym = XkbKeycodeToKeysym(m_lookup, KeyCode(ev->u.u.detail), 0, 0);
+        const auto changed = m_keymap.constFind(ev->u.u.detail);
+        if (changed != m_keymap.constEnd()) {
+            // A keycode changed during the capture: its symbols as of this very event.
+            const QList<quint32>& levels = *changed;
+            const int level = (state & ShiftMask) && levels.size() > 1 && levels[1] != NoSymbol ? 1 : 0;
+            keysym = levels.value(level, NoSymbol);
+        } else {
+            unsigned consumed = 0;
+            XkbLookupKeySym(m_lookup, KeyCode(ev->u.u.detail), state, &consumed, &keysym);
+            if (keysym == NoSymbol)
+                keysym = XkbKeycodeToKeysym(m_lookup, KeyCode(ev->u.u.detail), 0, 0);
+        }
         const char* name = keysym != NoSymbol ? XKeysymToString(keysym) : nullptr;
         e.key = name ? QString::fromLatin1(name) : QStringLiteral("0x%1").arg(keysym, 0, 16);
         if (const char32_t c = KeyText::keysymToUnicode(quint32(keysym)))

@@ -2,6 +2,9 @@
 
 #include "recorder/InputCapture.hpp"
 
+#include <QHash>
+#include <QList>
+
 #include <atomic>
 #include <thread>
 
@@ -21,6 +24,7 @@ public:
 
     /// Called by the XRecord callback; public only for that C callback.
     void handleWire(const unsigned char* data, int length);
+    void handleKeymapChange(const unsigned char* data, int length);
     void markEnded() { m_ended = true; }
 
 private:
@@ -40,6 +44,7 @@ private:
     bool m_hasPendingMotion = false;
     InputEvent m_pendingMotion;
     qint64 m_lastMotionEmitted = -1000;
+    QHash<unsigned, QList<quint32>> m_keymap; ///< keycodes remapped since the capture started
 };
 
 } // namespace taskloom::recorder::x11

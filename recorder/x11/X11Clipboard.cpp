@@ -1,5 +1,6 @@
 #include "X11Clipboard.hpp"
 
+
 #include "XlibSupport.hpp"
 
 #include <poll.h>
@@ -12,7 +13,7 @@ namespace taskloom::recorder::x11 {
 std::expected<std::unique_ptr<X11Clipboard>, QString> X11Clipboard::own(const QString& display, const QString& text)
 {
     initXlib();
-    Display* dpy = XOpenDisplay(display.toLocal8Bit().constData());
+    Display* dpy = openDisplay(display);
     if (!dpy)
         return std::unexpected(QStringLiteral("cannot open X display \"%1\" for the clipboard").arg(display));
     std::unique_ptr<X11Clipboard> c(new X11Clipboard);
@@ -48,7 +49,8 @@ void X11Clipboard::serve()
     pollfd pfd{ConnectionNumber(dpy), POLLIN, 0};
     while (!m_stop) {
         if (!XPending(dpy)) {
-            poll(&pfd, 1, 50);
+            if (poll(&pfd, 1, 50) > 0 && (pfd.revents & (POLLHUP | POLLERR)))
+                return; // the X server went away
             continue;
         }
         XEvent e;
@@ -86,7 +88,7 @@ void X11Clipboard::serve()
 std::expected<QString, QString> X11Clipboard::read(const QString& display, int timeoutMs)
 {
     initXlib();
-    Display* dpy = XOpenDisplay(display.toLocal8Bit().constData());
+    Display* dpy = openDisplay(display);
     if (!dpy)
         return std::unexpected(QStringLiteral("cannot open X display \"%1\" for the clipboard").arg(display));
     const Atom clipboard = XInternAtom(dpy, "CLIPBOARD", False);

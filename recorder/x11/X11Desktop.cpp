@@ -2,6 +2,8 @@
 
 #include "X11Capture.hpp"
 #include "X11Clipboard.hpp"
+#include <QThread>
+
 #include "XlibSupport.hpp"
 
 #include "recorder/KeyText.hpp"
@@ -9,7 +11,6 @@
 #include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
 
-#include <QThread>
 
 #include <mutex>
 
@@ -32,8 +33,7 @@ std::expected<void, QString> flushed(Display* dpy, const char* what)
 std::expected<std::unique_ptr<Desktop>, QString> X11Desktop::open(const QString& display)
 {
     initXlib();
-    const QByteArray name = display.toLocal8Bit();
-    Display* dpy = XOpenDisplay(name.isEmpty() ? nullptr : name.constData());
+    Display* dpy = openDisplay(display);
     const QString shown = display.isEmpty() ? QString::fromLocal8Bit(qgetenv("DISPLAY")) : display;
     if (!dpy)
         return std::unexpected(QStringLiteral("cannot open X display \"%1\": no X server there (is DISPLAY right?)").arg(shown));
@@ -142,30 +142,45 @@ std::expected<void, QString> X11Desktop::key(const QString& name, bool down)
         if (!down)
             return {};
         // Not on the keymap: this key is typed, not held, through a spare keycode.
-        return typeKeysym(ks);
+        auto ok = typeKeysym(ks);
+        restoreKeymap();
+        return ok;
     }
     return keycodeEvent(kc, down);
 }
 
-unsigned X11Desktop::spareKeycode()
+QList<unsigned> X11Desktop::spareKeycodes()
 {
     int minCode = 0, maxCode = 0, perCode = 0;
     XDisplayKeycodes(m_dpy, &minCode, &maxCode);
     KeySym* map = XGetKeyboardMapping(m_dpy, KeyCode(minCode), maxCode - minCode + 1, &perCode);
-    unsigned spare = 0;
+    QList<unsigned> spare;
     for (int code = maxCode; code >= minCode && map; --code) {
         bool empty = true;
         for (int i = 0; i < perCode; ++i)
             if (map[(code - minCode) * perCode + i] != NoSymbol)
                 empty = false;
-        if (empty) {
-            spare = unsigned(code);
-            break;
-        }
+        if (empty)
+            spare.append(unsigned(code));
     }
     if (map)
         XFree(map);
     return spare;
+}
+
+void X11Desktop::restoreKeymap()
+{
+    if (m_remapped.isEmpty())
+        return;
+    // Clients look keys up when they process them, which may be a moment after we sent them: keep the
+    // borrowed keycodes mapped until then.
+    QThread::msleep(60);
+    for (unsigned code : std::as_const(m_remapped)) {
+        KeySym none[2] = {NoSymbol, NoSymbol};
+        XChangeKeyboardMapping(m_dpy, int(code), 2, none, 1);
+    }
+    XSync(m_dpy, False);
+    m_remapped.clear();
 }
 
 std::expected<void, QString> X11Desktop::typeKeysym(unsigned long keysym)
@@ -189,39 +204,49 @@ std::expected<void, QString> X11Desktop::typeKeysym(unsigned long keysym)
             return ok;
         }
     }
-    // The keysym is not on the keymap (or only behind AltGr): map it onto a spare keycode for one key press.
-    const unsigned spare = spareKeycode();
-    if (spare == 0)
-        return std::unexpected(QStringLiteral("no spare key code to type keysym 0x%1").arg(keysym, 0, 16));
-    KeySym both[2] = {keysym, keysym};
-    XChangeKeyboardMapping(m_dpy, int(spare), 2, both, 1);
-    XSync(m_dpy, False);
-    QThread::msleep(20); // clients reload the keymap on MappingNotify before the key arrives
-    auto ok = keycodeEvent(spare, true);
+    // Not on the keymap (or only behind AltGr): borrow an unused keycode for it. Each character gets its own
+    // keycode, so a client that reloads its keymap late still reads the right character.
+    unsigned code = m_remapped.value(keysym);
+    if (code == 0) {
+        QList<unsigned> spare = spareKeycodes();
+        if (spare.isEmpty()) {
+            restoreKeymap();
+            spare = spareKeycodes();
+        }
+        if (spare.isEmpty())
+            return std::unexpected(QStringLiteral("no spare key code to type keysym 0x%1").arg(keysym, 0, 16));
+        code = spare.first();
+        KeySym both[2] = {keysym, keysym};
+        XChangeKeyboardMapping(m_dpy, int(code), 2, both, 1);
+        XSync(m_dpy, False);
+        m_remapped.insert(keysym, code);
+        QThread::msleep(30); // let clients see the new mapping before the key arrives
+    }
+    auto ok = keycodeEvent(code, true);
     if (ok)
-        ok = keycodeEvent(spare, false);
-    QThread::msleep(20);
-    KeySym none[2] = {NoSymbol, NoSymbol};
-    XChangeKeyboardMapping(m_dpy, int(spare), 2, none, 1);
-    XSync(m_dpy, False);
+        ok = keycodeEvent(code, false);
     return ok;
 }
 
 std::expected<void, QString> X11Desktop::typeText(const QString& text, int delayMs)
 {
+    std::expected<void, QString> ok;
     for (char32_t c : text.toUcs4()) {
-        if (auto ok = typeKeysym(KeyText::unicodeToKeysym(c)); !ok)
-            return ok;
+        ok = typeKeysym(KeyText::unicodeToKeysym(c));
+        if (!ok)
+            break;
         if (delayMs > 0)
             QThread::msleep(unsigned(delayMs));
     }
-    return {};
+    restoreKeymap();
+    return ok;
 }
 
 void X11Desktop::releaseAll()
 {
     if (!m_dpy)
         return;
+    restoreKeymap();
     for (unsigned kc : QSet<unsigned>(m_pressedKeys))
         XTestFakeKeyEvent(m_dpy, kc, False, CurrentTime);
     for (int b : QSet<int>(m_pressedButtons))

@@ -2,6 +2,7 @@
 
 #include "recorder/Desktop.hpp"
 
+#include <QHash>
 #include <QSet>
 
 struct _XDisplay;
@@ -46,7 +47,8 @@ private:
     bool hasWindowManager();
     std::expected<void, QString> keycodeEvent(unsigned keycode, bool down);
     std::expected<void, QString> typeKeysym(unsigned long keysym);
-    unsigned spareKeycode();
+    QList<unsigned> spareKeycodes();
+    void restoreKeymap();
 
     _XDisplay* m_dpy = nullptr;
     QString m_name;
@@ -54,6 +56,7 @@ private:
     Rect m_screen;
     QSet<unsigned> m_pressedKeys;
     QSet<int> m_pressedButtons;
+    QHash<unsigned long, unsigned> m_remapped; ///< keysym -> borrowed keycode
 };
 
 } // namespace taskloom::recorder::x11

@@ -14,6 +14,13 @@ int rememberError(Display*, XErrorEvent* e)
     return 0;
 }
 
+int quietIOError(Display*)
+{
+    return 0;
+}
+
+void survive(Display*, void*) {}
+
 } // namespace
 
 void initXlib()
@@ -22,7 +29,18 @@ void initXlib()
     std::call_once(once, [] {
         XInitThreads();
         XSetErrorHandler(rememberError);
+        XSetIOErrorHandler(quietIOError);
     });
+}
+
+Display* openDisplay(const QString& name)
+{
+    initXlib();
+    const QByteArray n = name.toLocal8Bit();
+    Display* dpy = XOpenDisplay(n.isEmpty() ? nullptr : n.constData());
+    if (dpy)
+        XSetIOErrorExitHandler(dpy, survive, nullptr);
+    return dpy;
 }
 
 int takeLastXError()

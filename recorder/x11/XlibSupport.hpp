@@ -3,11 +3,16 @@
 // Private to recorder/x11: only the backend's .cpp files include this, because Xlib's macros (None, Bool,
 // Status, KeyPress, ...) clash with Qt and with the rest of our code.
 
+// Qt first: Qt's headers refuse to follow Xlib's Bool and Status macros.
+#include <QByteArray>
+#include <QDataStream>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
-
-#include <QString>
 
 namespace taskloom::recorder::x11 {
 
@@ -15,6 +20,9 @@ namespace taskloom::recorder::x11 {
 /// it). Installs a handler that only remembers the last error, and makes Xlib thread-safe. Call before the first
 /// XOpenDisplay; safe to call often.
 void initXlib();
+/// XOpenDisplay that never ends the process: when the server goes away (the session ended, Xvfb stopped),
+/// Xlib's default is to exit(); this connection just goes dead and its calls return nothing.
+Display* openDisplay(const QString& name);
 /// The last X error code seen on this thread (0 none), and resets it.
 int takeLastXError();
 

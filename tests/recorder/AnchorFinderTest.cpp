@@ -2,6 +2,8 @@
 
 #include <QRandomGenerator>
 
+#include <cstring>
+
 #include <gtest/gtest.h>
 
 using namespace taskloom::recorder;
@@ -24,7 +26,7 @@ void fill(Image& img, const Rect& r, quint32 rgb)
 void drawWidget(Image& img, Point at, int seed)
 {
     fill(img, {at.x, at.y, 90, 30}, 0xdddddd);
-    QRandomGenerator rng(quint32(seed));
+    QRandomGenerator rng{quint32(seed)};
     for (int i = 0; i < 8; ++i)
         fill(img, {at.x + 6 + int(rng.bounded(70)), at.y + 6 + int(rng.bounded(16)), 3 + int(rng.bounded(8)), 2 + int(rng.bounded(6))},
              rng.bounded(0x404040));

@@ -59,7 +59,7 @@ TEST(MacroBuilder, MergesKeyPressesIntoTypeText)
     MacroBuilder b;
     qint64 t = 1000;
     for (const char* c : {"H", "e", "l", "l", "o"})
-        b.add(key(t += 80, c, c, c[0] == 'H' ? ShiftModifier : 0));
+        b.add(key(t += 80, c, c, c[0] == 'H' ? unsigned(ShiftModifier) : 0u));
     b.add(key(t += 80, "space", " "));
     b.add(key(t += 80, "adiaeresis", "ä"));
     const auto steps = b.steps();

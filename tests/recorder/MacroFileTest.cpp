@@ -1,3 +1,4 @@
+#include "recorder/InputEvent.hpp"
 #include "recorder/MacroFile.hpp"
 
 #include <QDir>

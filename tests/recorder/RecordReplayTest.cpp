@@ -12,7 +12,11 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include "engine/Json.hpp"
+
 #include <gtest/gtest.h>
+
+#include <iostream>
 
 using namespace taskloom;
 using namespace taskloom::recorder;
@@ -129,6 +133,7 @@ TEST_P(RecordReplay, ReplayFindsTheMovedWindowsWidgets)
     XvfbSession x({.windowManager = GetParam()});
     ASSERT_TRUE(x.ok()) << x.error().toStdString();
     QTemporaryDir dir;
+    dir.setAutoRemove(qEnvironmentVariableIsEmpty("TASKLOOM_KEEP_TEST_DIR"));
     const Recording rec = recordSession(x, dir.path());
     using K = MacroStep::Kind;
     ASSERT_EQ(kinds(rec.macro), (QList<K>{K::Click, K::Type, K::Click, K::Click, K::Type, K::Click, K::TypeSecret, K::Click, K::Click}));
@@ -152,6 +157,14 @@ TEST_P(RecordReplay, ReplayFindsTheMovedWindowsWidgets)
     ASSERT_TRUE(desktop);
     const ReplayReport report = Replayer::run(**desktop, *macro, replayOptions(dir.path()));
     ASSERT_TRUE(report.ok) << report.error.toStdString();
+    if (!dir.autoRemove()) {
+        QFile r(dir.filePath(QStringLiteral("report.json")));
+        r.open(QIODevice::WriteOnly);
+        r.write(engine::Json::serialize(report.toObject(), {true, 100}));
+        if (auto shot = (*desktop)->grabScreen())
+            (void)shot->save(dir.filePath(QStringLiteral("after.png")));
+        std::cerr << "kept " << dir.path().toStdString() << "\n";
+    }
     for (const StepReport& s : report.steps)
         if (s.kind == u"click") {
             EXPECT_EQ(s.strategy, QStringLiteral("image")) << "step " << s.index + 1;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QHash>
 #include <QProcess>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace taskloom::tests {
