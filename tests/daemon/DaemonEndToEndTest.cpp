@@ -159,6 +159,7 @@ TEST_F(DaemonE2E, EverySecondScheduleStartsRealChildRuns)
     QProcess* d = startDaemon();
     ASSERT_TRUE(waitFor([&] { return countStatus(QStringLiteral("succeeded")) >= 3; }, 60000))
         << d->readAll().toStdString();
+    ASSERT_GT(d->processId(), 0);
     ::kill(pid_t(d->processId()), SIGTERM);
     ASSERT_TRUE(d->waitForFinished(20000));
     EXPECT_EQ(d->exitCode(), 0) << d->readAll().toStdString();
@@ -184,7 +185,8 @@ TEST_F(DaemonE2E, KillNineMidRunThenRestartLosesNothingAndStartsNothingTwice)
     QProcess* first = startDaemon();
     ASSERT_TRUE(waitFor([&] { return countStatus(QStringLiteral("running")) == 1; }, 60000)) << first->readAll().toStdString();
     QString victim;
-    for (auto it = runs().begin(); it != runs().end(); ++it)
+    const QHash<QString, QString> before = runs();
+    for (auto it = before.begin(); it != before.end(); ++it)
         victim = it.value() == u"running" ? it.key() : victim;
     qint64 childPid = 0;
     {
@@ -194,6 +196,8 @@ TEST_F(DaemonE2E, KillNineMidRunThenRestartLosesNothingAndStartsNothingTwice)
         childPid = q->value(0).toLongLong();
     }
     ASSERT_GT(childPid, 0);
+    ASSERT_EQ(first->state(), QProcess::Running) << first->readAll().toStdString();
+    ASSERT_GT(first->processId(), 0);
     ::kill(pid_t(first->processId()), SIGKILL);
     ASSERT_TRUE(first->waitForFinished(10000));
     EXPECT_TRUE(waitFor([&] { return !processAlive(childPid); }, 10000)) << "the child run outlived its daemon";
@@ -203,6 +207,7 @@ TEST_F(DaemonE2E, KillNineMidRunThenRestartLosesNothingAndStartsNothingTwice)
         << "status " << runs().value(victim).toStdString() << "\n" << second->readAll().toStdString();
     // The restarted daemon runs again (catch-up once, then on time) ...
     ASSERT_TRUE(waitFor([&] { return countStatus(QStringLiteral("succeeded")) >= 1; }, 60000)) << second->readAll().toStdString();
+    ASSERT_GT(second->processId(), 0);
     ::kill(pid_t(second->processId()), SIGTERM);
     ASSERT_TRUE(second->waitForFinished(20000));
     // ... and never started a run twice: each queue row has at most one run, started runs are all recorded,
