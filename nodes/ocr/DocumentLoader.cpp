@@ -33,6 +33,55 @@ cv::Mat applyTransformation(const cv::Mat& in, QImageIOHandler::Transformations 
     return out;
 }
 
+// The EXIF orientation (1-8) of a JPEG, 1 when absent: APP1 "Exif", a TIFF header, IFD0 tag 0x0112.
+int jpegOrientation(const QByteArray& b)
+{
+    const auto u8 = [&](qsizetype i) { return i < b.size() ? int(uchar(b[i])) : 0; };
+    if (u8(0) != 0xFF || u8(1) != 0xD8)
+        return 1;
+    qsizetype pos = 2;
+    while (pos + 4 < b.size() && u8(pos) == 0xFF) {
+        const int marker = u8(pos + 1);
+        const int length = (u8(pos + 2) << 8) | u8(pos + 3);
+        if (marker == 0xE1 && b.mid(pos + 4, 6) == QByteArray("Exif\0\0", 6)) {
+            const qsizetype tiff = pos + 10;
+            const bool little = b.mid(tiff, 2) == "II";
+            auto r16 = [&](qsizetype i) { return little ? u8(i) | (u8(i + 1) << 8) : (u8(i) << 8) | u8(i + 1); };
+            auto r32 = [&](qsizetype i) { return little ? qsizetype(r16(i)) | (qsizetype(r16(i + 2)) << 16) : (qsizetype(r16(i)) << 16) | r16(i + 2); };
+            const qsizetype ifd = tiff + r32(tiff + 4);
+            const int entries = r16(ifd);
+            for (int e = 0; e < entries && ifd + 2 + e * 12 + 12 <= b.size(); ++e) {
+                const qsizetype entry = ifd + 2 + e * 12;
+                if (r16(entry) == 0x0112) {
+                    const int v = r16(entry + 8);
+                    return v >= 1 && v <= 8 ? v : 1;
+                }
+            }
+            return 1;
+        }
+        if (marker == 0xDA || length < 2)
+            break;
+        pos += 2 + length;
+    }
+    return 1;
+}
+
+cv::Mat applyExifOrientation(const cv::Mat& in, int orientation)
+{
+    cv::Mat out = in;
+    switch (orientation) {
+    case 2: cv::flip(in, out, 1); break;
+    case 3: cv::rotate(in, out, cv::ROTATE_180); break;
+    case 4: cv::flip(in, out, 0); break;
+    case 5: cv::transpose(in, out); break;
+    case 6: cv::rotate(in, out, cv::ROTATE_90_CLOCKWISE); break;
+    case 7: cv::transpose(in, out); cv::rotate(out, out, cv::ROTATE_180); break;
+    case 8: cv::rotate(in, out, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+    default: break;
+    }
+    return out;
+}
+
 } // namespace
 
 bool DocumentLoader::looksLikePdf(const QByteArray& bytes)
@@ -95,7 +144,9 @@ std::expected<QList<LoadedPage>, QString> DocumentLoader::loadImage(const QByteA
     if (qint64(image.cols) * image.rows > m_limits.maxPixels)
         return std::unexpected(QStringLiteral("%1: image too large (%2x%3 pixels, limit %4 megapixels)")
                                    .arg(describe(name)).arg(image.cols).arg(image.rows).arg(m_limits.maxPixels / 1'000'000));
-    return QList<LoadedPage>{LoadedPage{applyTransformation(image, transformation), std::nullopt}};
+    const int exif = jpegOrientation(bytes);
+    image = exif != 1 ? applyExifOrientation(image, exif) : applyTransformation(image, transformation);
+    return QList<LoadedPage>{LoadedPage{image, std::nullopt}};
 }
 
 std::expected<QList<LoadedPage>, QString> DocumentLoader::loadPdf(const QByteArray& bytes, const QString& name) const

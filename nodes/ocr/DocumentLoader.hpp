@@ -8,6 +8,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include <expected>
+#include <optional>
 
 namespace taskloom::nodes::ocr {
 

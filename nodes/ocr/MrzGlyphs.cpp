@@ -13,7 +13,7 @@ constexpr int glyphW = 20;
 constexpr int glyphH = 28;
 
 // The cells of one line: ink blobs assigned to positions on a regular pitch between the first and last blob.
-std::optional<QList<cv::Mat>> lineCells(const cv::Mat& band, int length)
+std::optional<QList<cv::Mat>> lineCells(const cv::Mat& band, int length, QList<cv::Rect>& rects)
 {
     cv::Mat bw;
     cv::threshold(band, bw, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
@@ -43,7 +43,7 @@ std::optional<QList<cv::Mat>> lineCells(const cv::Mat& band, int length)
     const double pitch = (last - first) / (length - 1);
     if (pitch < 4)
         return std::nullopt;
-    std::vector<cv::Rect> cells(size_t(length));
+    std::vector<cv::Rect> cells(static_cast<size_t>(length));
     for (const Blob& b : blobs) {
         const int i = int(std::lround((b.cx - first) / pitch));
         if (i < 0 || i >= length || std::abs(b.cx - (first + i * pitch)) > pitch * 0.35)
@@ -51,7 +51,12 @@ std::optional<QList<cv::Mat>> lineCells(const cv::Mat& band, int length)
         cells[size_t(i)] = cells[size_t(i)].area() ? (cells[size_t(i)] | b.rect) : b.rect;
     }
     QList<cv::Mat> out;
-    for (const cv::Rect& r : cells) {
+    rects.clear();
+    for (int i = 0; i < length; ++i) {
+        const cv::Rect& r = cells[size_t(i)];
+        // The cell for reading it alone: a pitch wide around its centre, the band's height.
+        const int cx = int(first + i * pitch);
+        rects.append(cv::Rect(cx - int(pitch * 0.6), 0, int(pitch * 1.2), band.rows) & cv::Rect(0, 0, band.cols, band.rows));
         if (!r.area()) {
             out.append(cv::Mat());
             continue;
@@ -83,62 +88,86 @@ struct Span {
 bool MrzGlyphs::segment(const cv::Mat& gray, const QList<Box>& bands, int lineLength)
 {
     m_cells.clear();
+    m_rects.clear();
     for (const Box& b : bands) {
         const cv::Mat band = gray(cv::Rect(b.x, b.y, b.width, b.height));
-        auto cells = lineCells(band, lineLength);
+        QList<cv::Rect> rects;
+        auto cells = lineCells(band, lineLength, rects);
         if (!cells)
             return false;
+        for (cv::Rect& r : rects)
+            r += cv::Point(b.x, b.y);
         m_cells.append(*cells);
+        m_rects.append(rects);
     }
     return true;
 }
 
-std::optional<QStringList> MrzGlyphs::refine(const mrz::MrzData& data) const
+std::optional<QStringList> MrzGlyphs::refine(const mrz::MrzData& data, const std::function<QChar(const cv::Rect&)>& readCell,
+                                             bool wholeLines) const
 {
     if (m_cells.size() != data.lines.size())
         return std::nullopt;
     const bool td1 = data.format == mrz::Format::TD1;
-    // The document number and its check digit; everything else is trusted when its own checks held.
-    const Span number = td1 ? Span{0, 5, 10} : Span{1, 0, 10};
-    auto trusted = [&](int line, int pos) {
-        if (line == number.line && pos >= number.start && pos < number.start + number.length)
-            return false;
-        return data.lines[line][pos] != u'<';
+    const int length = int(data.lines[0].size());
+    // What to re-read: the document number with its check digit and the nationality (the fields OCR gets wrong),
+    // or whole lines. Templates come from every other non-filler character (their fields passed the checks),
+    // or, for whole lines, from the name line only.
+    QList<Span> spans = td1 ? QList<Span>{{0, 5, 10}, {1, 15, 3}} : QList<Span>{{1, 0, 13}};
+    if (wholeLines)
+        spans = td1 ? QList<Span>{{0, 0, length}, {1, 0, length}} : QList<Span>{{1, 0, length}};
+    auto inSpan = [&](int line, int pos) {
+        for (const Span& s : spans)
+            if (line == s.line && pos >= s.start && pos < s.start + s.length)
+                return true;
+        return false;
     };
     std::map<QChar, QList<cv::Mat>> templates;
     for (int line = 0; line < data.lines.size(); ++line)
         for (int pos = 0; pos < data.lines[line].size() && pos < m_cells[line].size(); ++pos)
-            if (trusted(line, pos) && !m_cells[line][pos].empty())
+            if (!inSpan(line, pos) && !m_cells[line][pos].empty() && (data.lines[line][pos] != u'<' || wholeLines))
                 templates[data.lines[line][pos]].append(m_cells[line][pos]);
-    QString reread = data.lines[number.line].mid(number.start, number.length);
+    QStringList lines = data.lines;
     bool changed = false;
-    for (int k = 0; k < number.length; ++k) {
-        const cv::Mat& cell = m_cells[number.line][number.start + k];
-        if (cell.empty())
-            continue;
-        QChar best;
-        double bestScore = -1, currentScore = -1;
-        for (const auto& [c, examples] : templates) {
-            double s = -1;
-            for (const cv::Mat& e : examples)
-                s = std::max(s, similarity(cell, e));
-            if (s > bestScore) {
-                bestScore = s;
-                best = c;
+    for (const Span& span : spans) {
+        for (int k = span.start; k < span.start + span.length && k < m_cells[span.line].size(); ++k) {
+            const cv::Mat& cell = m_cells[span.line][k];
+            QChar& current = lines[span.line][k];
+            if (cell.empty()) {
+                if (wholeLines && current != u'<') {
+                    current = u'<';
+                    changed = true;
+                }
+                continue;
             }
-            if (c == reread[k])
-                currentScore = s;
-        }
-        // Replace only on clear evidence: a close match to another character, clearly closer than the OCR's.
-        if (!best.isNull() && best != reread[k] && bestScore > 0.85 && bestScore > currentScore + 0.08) {
-            reread[k] = best;
-            changed = true;
+            QChar best;
+            double bestScore = -1, currentScore = -1;
+            for (const auto& [c, examples] : templates) {
+                double s = -1;
+                for (const cv::Mat& e : examples)
+                    s = std::max(s, similarity(cell, e));
+                if (s > bestScore) {
+                    bestScore = s;
+                    best = c;
+                }
+                if (c == current)
+                    currentScore = s;
+            }
+            // A close template match decides; otherwise the cell read alone (no neighbours to merge with or drop).
+            QChar c = current;
+            if (!best.isNull() && bestScore > 0.85 && bestScore > currentScore + 0.08)
+                c = best;
+            else if ((wholeLines || !(currentScore > 0.85)) && readCell)
+                if (const QChar alone = readCell(m_rects[span.line][k]); !alone.isNull())
+                    c = alone;
+            if (c != current) {
+                current = c;
+                changed = true;
+            }
         }
     }
     if (!changed)
         return std::nullopt;
-    QStringList lines = data.lines;
-    lines[number.line].replace(number.start, number.length, reread);
     const mrz::MrzData check = mrz::parseExact(lines, data.format);
     if (!check.allChecksValid())
         return std::nullopt;

@@ -4,6 +4,9 @@
 #include "OcrTypes.hpp"
 
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/types.hpp>
+
+#include <functional>
 
 namespace taskloom::nodes::ocr {
 
@@ -19,10 +22,15 @@ public:
 
     /// Re-reads the document number of `data` (and its check digit) from the glyphs; returns the repaired lines
     /// when the re-read passes the check digits, else nothing.
-    std::optional<QStringList> refine(const mrz::MrzData& data) const;
+    /// `readCell` reads one character cell (a rectangle of the image given to segment) on its own, for cells
+    /// no template matches clearly.
+    /// `wholeLines`: re-read every cell of the number's line(s), for readings whose characters shifted.
+    std::optional<QStringList> refine(const mrz::MrzData& data, const std::function<QChar(const cv::Rect&)>& readCell,
+                                      bool wholeLines = false) const;
 
 private:
     QList<QList<cv::Mat>> m_cells; ///< per line, per position: a normalised glyph (empty for a blank cell)
+    QList<QList<cv::Rect>> m_rects; ///< per line, per position: the cell in the image
 };
 
 } // namespace taskloom::nodes::ocr

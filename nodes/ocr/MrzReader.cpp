@@ -215,7 +215,22 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
             const int length = best->data.format == mrz::Format::TD3 ? 44 : best->data.format == mrz::Format::TD2 ? 36 : 30;
             MrzGlyphs glyphs;
             if (zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
-                if (auto refined = glyphs.refine(best->data)) {
+                auto readCell = [&](const cv::Rect& r) -> QChar {
+                    cv::Mat cell = gray(r).clone();
+                    const double f = 56.0 / std::max(1, cell.rows);
+                    cv::resize(cell, cell, {}, f, f, cv::INTER_CUBIC);
+                    cv::copyMakeBorder(cell, cell, 12, 12, 24, 24, cv::BORDER_REPLICATE);
+                    RecognizeRequest req = m_base;
+                    req.pageSegMode = 10;
+                    req.whitelist = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<");
+                    auto page = TesseractEngine::recognize(cell, req);
+                    const QString t = page ? page->text().trimmed() : QString();
+                    return t.size() == 1 ? t[0] : QChar();
+                };
+                auto refined = glyphs.refine(best->data, readCell);
+                if (!refined && !best->data.allChecksValid())
+                    refined = glyphs.refine(best->data, readCell, true);
+                if (refined) {
                     if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
                         qWarning("mrz glyphs: %s -> %s", qPrintable(best->data.lines.join(u'|')), qPrintable(refined->join(u'|')));
                     best->data = mrz::parseExact(*refined, best->data.format);

@@ -82,7 +82,8 @@ cv::Mat Preprocessor::toGray(const cv::Mat& input)
 
 double Preprocessor::estimateSkew(const cv::Mat& gray)
 {
-    // Long near-horizontal edges (text baselines, rules) vote for the page angle; their median resists outliers.
+    // Smear the characters of each text line into one long blob; each blob's minimum-area rectangle gives its
+    // angle, and the median over the lines resists pictures, stamps and rules.
     cv::Mat small = gray;
     double f = 1;
     if (gray.cols > 1600) {
@@ -91,19 +92,28 @@ double Preprocessor::estimateSkew(const cv::Mat& gray)
     }
     cv::Mat bw;
     cv::threshold(small, bw, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-    // Smear characters of a line together so each text line becomes one long blob with straight edges.
-    cv::morphologyEx(bw, bw, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {std::max(9, small.cols / 60), 1}));
-    cv::Mat edges;
-    cv::Canny(bw, edges, 50, 150);
-    std::vector<cv::Vec4i> segments;
-    cv::HoughLinesP(edges, segments, 1, CV_PI / 720, 80, small.cols / 6.0, 10);
+    cv::morphologyEx(bw, bw, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {2, 2}));
+    cv::morphologyEx(bw, bw, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {std::max(15, small.cols / 40), 1}));
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(bw, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_NONE);
     std::vector<double> angles;
-    for (const cv::Vec4i& s : segments) {
-        const double a = std::atan2(double(s[3] - s[1]), double(s[2] - s[0])) * 180.0 / CV_PI;
-        if (std::abs(a) < 15)
-            angles.push_back(a);
+    for (const auto& c : contours) {
+        const cv::RotatedRect r = cv::minAreaRect(c);
+        double w = r.size.width, h = r.size.height, a = r.angle;
+        if (w < h) {
+            std::swap(w, h);
+            a += 90;
+        }
+        while (a > 45)
+            a -= 180;
+        while (a < -45)
+            a += 180;
+        // Long thin blobs only: text lines, not letters or pictures.
+        if (w < small.cols / 8.0 || w < h * 6 || std::abs(a) > 15)
+            continue;
+        angles.push_back(a);
     }
-    if (angles.size() < 3)
+    if (angles.empty())
         return 0;
     std::nth_element(angles.begin(), angles.begin() + angles.size() / 2, angles.end());
     return -angles[angles.size() / 2];

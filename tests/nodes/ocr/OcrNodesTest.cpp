@@ -58,8 +58,8 @@ TEST_F(OcrNodes, TextNodeReadsTheAttachedImage)
     EXPECT_EQ(doc.value(u"text").toString().trimmed(), u"HELLO TASKLOOM 2024");
     const Array lines = doc.value(u"lines").arrayRef();
     ASSERT_EQ(lines.size(), 1);
-    EXPECT_EQ(lines[0].objectRef().value(u"words").arrayRef().size(), 3);
-    EXPECT_TRUE(lines[0].objectRef().value(u"box").isObject());
+    EXPECT_EQ(lines.at(0).objectRef().value(u"words").arrayRef().size(), 3);
+    EXPECT_TRUE(lines.at(0).objectRef().value(u"box").isObject());
     EXPECT_EQ(r.output[0].json().value(u"name").toString(), u"hello.png"); // the item's own fields stay
 }
 

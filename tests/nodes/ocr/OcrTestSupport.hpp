@@ -9,6 +9,8 @@
 #include <QImage>
 #include <QPainter>
 
+#include <algorithm>
+
 #include <opencv2/core.hpp>
 
 #include <ostream>
