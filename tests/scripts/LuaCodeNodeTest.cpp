@@ -15,6 +15,8 @@ using namespace taskloom;
 using namespace taskloom::scripts;
 using namespace taskloom::scripts::test;
 
+inline void PrintTo(const QString& s, std::ostream* os) { *os << s.toStdString(); }
+
 namespace {
 
 engine::Item item(const char* json)
