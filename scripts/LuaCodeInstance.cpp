@@ -293,7 +293,8 @@ void LuaCodeInstance::runEach(ExecutionContext& ctx, const ItemList& items, Outp
         if (ran) {
             produced[0].append(fromItem[0]);
         } else {
-            const LuaError error = describe(ran.error(), i);
+            // A result that does not convert names its own position ("the result of execute, item 2").
+            const LuaError error = describe(ran.error(), inResult ? -1 : i);
             // Items that succeeded so far go first, so the output keeps the input's order.
             out.push(0, produced[0]);
             produced[0].clear();

@@ -93,7 +93,7 @@ TEST_F(CliLuaNodesTest, ABrokenNodeFileIsAWarningAndTheRestLoads)
     const CliResult r = run({QStringLiteral("run"), dir + QStringLiteral("/mask-rrn.flow.json"), QStringLiteral("--nodes-dir"),
                              dir + QStringLiteral("/nodes"), QStringLiteral("--quiet")});
     EXPECT_EQ(r.exitCode, 0) << r.describe();
-    EXPECT_TRUE(r.errText().contains(u"warning: Lua node not loaded: " + dir + QStringLiteral("/nodes/broken.lua:3: tittle: unknown field (did you mean \"title\"?)")))
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("warning: Lua node not loaded: ") + dir + QStringLiteral("/nodes/broken.lua:3: tittle: unknown field (did you mean \"title\"?)")))
         << r.describe();
 }
 

@@ -15,6 +15,8 @@ using namespace taskloom;
 using namespace taskloom::scripts;
 using namespace taskloom::scripts::test;
 
+inline void PrintTo(const QString& s, std::ostream* os) { *os << s.toStdString(); }
+
 namespace {
 
 engine::Item item(const char* json)
@@ -212,7 +214,7 @@ TEST(LuaCodeNode, FailingItemsGoThroughOnError)
     ctx.flowNode().settings.onError = engine::OnError::Continue;
     NodeRun run = runNode(node, ctx, {input});
     EXPECT_EQ(text(run.out), QStringLiteral("{\"name\":\"a\",\"price\":2}\n"
-                                            "{\"name\":\"b\",\"price\":3,\"error\":\"code:3: attempt to index a nil value (field 'missing')\"}\n"
+                                            "{\"name\":\"b\",\"price\":3,\"error\":\"code:3: attempt to index a nil value (field 'missing') (item 2)\"}\n"
                                             "{\"name\":\"c\",\"price\":5}"));
     ASSERT_EQ(ctx.failures.size(), 1);
     EXPECT_EQ(ctx.failures[0].code(), QStringLiteral("LUA_ERROR"));
@@ -230,7 +232,7 @@ TEST(LuaCodeNode, FailingItemsGoThroughOnError)
         ADD_FAILURE() << "expected a NodeError";
     } catch (const engine::NodeError& e) {
         EXPECT_EQ(e.code(), QStringLiteral("LUA_ERROR"));
-        EXPECT_EQ(e.message(), QStringLiteral("code:3: attempt to index a nil value (field 'missing')"));
+        EXPECT_EQ(e.message(), QStringLiteral("code:3: attempt to index a nil value (field 'missing') (item 2)"));
     }
 }
 

@@ -27,8 +27,8 @@ return {
   aliases = { "currency", "exchange rate", "fx", "money" },
   outputs = { "out", { name = "unknown", title = "Unknown currency" } },
   params = {
-    { name = "amountField", type = "string", title = "Amount field", default = "amount", required = true },
-    { name = "currencyField", type = "string", title = "Currency field", default = "currency", required = true },
+    { name = "amountField", type = "string", title = "Amount field", default = "amount" },
+    { name = "currencyField", type = "string", title = "Currency field", default = "currency" },
     { name = "to", type = "options", title = "Convert to", default = "EUR",
       options = { "EUR", "USD", "JPY", "GBP", "CHF", "KRW", "CNY", "SEK", "NOK", "DKK", "PLN", "CAD" } },
     { name = "target", type = "string", title = "Result field", default = "converted" },
