@@ -1,6 +1,7 @@
 #include "ConnectorsPack.hpp"
 
 #include "ChatWebhookNode.hpp"
+#include "EmailReadNode.hpp"
 #include "EmailSendNode.hpp"
 #include "FeedReadNode.hpp"
 #include "HtmlExtractNode.hpp"
@@ -50,6 +51,7 @@ void registerConnectorNodes(engine::NodeRegistry& registry, const ConnectorGrant
     registry.add(std::make_shared<ShellCommandNode>(grants.shell));
     registry.add(std::make_shared<ChatWebhookNode>());
     registry.add(std::make_shared<EmailSendNode>());
+    registry.add(std::make_shared<EmailReadNode>());
     registry.add(std::make_shared<XlsxReadNode>());
     registry.add(std::make_shared<XlsxWriteNode>());
     registerCredentialTypes(registry);

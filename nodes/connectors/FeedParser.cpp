@@ -263,14 +263,13 @@ QString normaliseDate(const QString& text)
             break;
         }
     }
-    QDateTime d = QDateTime::fromString(s, Qt::RFC2822Date);
-    if (!d.isValid()) {
-        static const QRegularExpression shortYear(QStringLiteral(R"(^((?:\w{3},\s*)?\d{1,2}\s+\w{3}\s+)(\d{2})(\s.*)$)"));
-        if (const auto m = shortYear.match(s); m.hasMatch()) {
-            const int yy = m.captured(2).toInt();
-            d = QDateTime::fromString(m.captured(1) + QString::number(yy < 50 ? 2000 + yy : 1900 + yy) + m.captured(3), Qt::RFC2822Date);
-        }
+    // Qt reads "03" as the year 3; RFC 2822 section 4.3 means 2003 (and "97" 1997).
+    static const QRegularExpression shortYear(QStringLiteral(R"(^((?:\w{3},\s*)?\d{1,2}\s+\w{3}\s+)(\d{2})(\s.*)$)"));
+    if (const auto m = shortYear.match(s); m.hasMatch()) {
+        const int yy = m.captured(2).toInt();
+        s = m.captured(1) + QString::number(yy < 50 ? 2000 + yy : 1900 + yy) + m.captured(3);
     }
+    const QDateTime d = QDateTime::fromString(s, Qt::RFC2822Date);
     return d.isValid() ? isoUtc(d) : t;
 }
 

@@ -232,14 +232,15 @@ void SqlNode::runQuery(ExecutionContext& ctx, SqlConnection& db, Statements& st,
     const QString sql = ctx.param(m_query).trimmed();
     if (sql.isEmpty())
         throw NodeError::param(m_query.name(), sql, QStringLiteral("the query is empty"));
-    std::shared_ptr<QSqlQuery>& q = st.prepared[sql];
+    const Array params = ctx.param(m_parameters, item, index);
+    // PostgreSQL cannot prepare DDL (CREATE, ALTER, ...): a statement without parameters runs as it is.
+    std::shared_ptr<QSqlQuery>& q = st.prepared[params.isEmpty() ? QStringLiteral("direct:") + sql : sql];
     if (!q) {
         q = std::make_shared<QSqlQuery>(db.database());
         q->setForwardOnly(true);
-        if (!q->prepare(sql))
+        if (!params.isEmpty() && !q->prepare(sql))
             throw sqlError(sql, db, q->lastError());
     }
-    const Array params = ctx.param(m_parameters, item, index);
     for (qsizetype p = 0; p < params.size(); ++p) {
         const Object row = params.at(p).toObject();
         const QString name = row.value(u"name").toText().trimmed();
@@ -249,7 +250,7 @@ void SqlNode::runQuery(ExecutionContext& ctx, SqlConnection& db, Statements& st,
         else
             q->bindValue(name.startsWith(QLatin1Char(':')) ? name : QLatin1Char(':') + name, v);
     }
-    if (!q->exec())
+    if (!(params.isEmpty() ? q->exec(sql) : q->exec()))
         throw sqlError(sql, db, q->lastError());
     if (q->isSelect()) {
         while (q->next())

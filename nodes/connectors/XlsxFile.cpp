@@ -319,7 +319,9 @@ std::expected<void, QString> write(const QString& path, const QString& sheet, co
     if (!book)
         return std::unexpected(QStringLiteral("libxlsxwriter could not start a workbook"));
     const QByteArray name = (sheet.isEmpty() ? QStringLiteral("Sheet1") : sheet).toUtf8();
-    lxw_worksheet* ws = workbook_add_worksheet(book, name.constData());
+    // Checked first: workbook_add_worksheet would also print the problem on stderr.
+    const lxw_error nameError = workbook_validate_sheet_name(book, name.constData());
+    lxw_worksheet* ws = nameError == LXW_NO_ERROR ? workbook_add_worksheet(book, name.constData()) : nullptr;
     if (!ws) {
         workbook_close(book);
         return std::unexpected(QStringLiteral("\"%1\" is not a valid sheet name (at most 31 characters, none of []:*?/\\)").arg(sheet));

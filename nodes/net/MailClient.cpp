@@ -228,25 +228,26 @@ std::expected<void, MailError> sendMail(const SmtpSettings& s, const MailMessage
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response);
     const QString text = *errorText ? QString::fromUtf8(errorText) : QString::fromUtf8(curl_easy_strerror(code));
     const QString detail = response > 0 ? QStringLiteral("%1 (server said %2)").arg(text).arg(response) : text;
+    if (code == CURLE_LOGIN_DENIED)
+        return fail(QStringLiteral("SMTP_AUTH"), QStringLiteral("login refused: %1").arg(detail), false);
+    if (code == CURLE_USE_SSL_FAILED)
+        return fail(QStringLiteral("SMTP_TLS"), QStringLiteral("the server offers no STARTTLS (%1)").arg(detail), false);
+    // A server that answered refused something: 4xx is temporary by RFC 5321, 5xx final (an unknown mailbox).
+    if (response >= 500)
+        return fail(QStringLiteral("SMTP_REJECTED"), detail, false);
+    if (response >= 400)
+        return fail(QStringLiteral("SMTP_ERROR"), detail, true);
     switch (code) {
-    case CURLE_LOGIN_DENIED: return fail(QStringLiteral("SMTP_AUTH"), QStringLiteral("login refused: %1").arg(detail), false);
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING: return fail(QStringLiteral("SMTP_CONNECT"), detail, true);
     case CURLE_OPERATION_TIMEDOUT: return fail(QStringLiteral("SMTP_TIMEOUT"), detail, true);
-    case CURLE_USE_SSL_FAILED:
-        return fail(QStringLiteral("SMTP_TLS"), QStringLiteral("the server offers no STARTTLS (%1)").arg(detail), false);
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE: return fail(QStringLiteral("SMTP_TLS"), detail, false);
-    case CURLE_SEND_FAIL_REWIND:
-    case CURLE_WEIRD_SERVER_REPLY:
-    default:
-        // 4xx replies are temporary by RFC 5321; 5xx are final (an unknown mailbox, a refused sender).
-        return fail(response >= 500 ? QStringLiteral("SMTP_REJECTED") : QStringLiteral("SMTP_ERROR"), detail,
-                    response >= 400 && response < 500);
+    default: return fail(QStringLiteral("SMTP_ERROR"), detail, false);
     }
 }
 
