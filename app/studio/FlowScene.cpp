@@ -48,9 +48,13 @@ FlowScene::FlowScene(FlowDocument& doc, QObject* parent) : QGraphicsScene(parent
 
 FlowScene::~FlowScene()
 {
-    // Connections unregister from their nodes when deleted: they go first, while the nodes still exist.
+    // Nobody may look at items while the base class deletes them (selection changes fire as they go), and
+    // connections unregister from their nodes when deleted: they go first, while the nodes still exist.
+    blockSignals(true);
     qDeleteAll(m_connections);
     m_connections.clear();
+    m_nodes.clear();
+    m_notes.clear();
 }
 
 QString FlowScene::key(const Connection& c)

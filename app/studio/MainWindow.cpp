@@ -515,7 +515,7 @@ void MainWindow::openDialog()
 void MainWindow::updateTitle()
 {
     setWindowTitle(QStringLiteral("%1%2 — Taskloom Studio").arg(m_doc->displayName(), m_doc->isDirty() ? QStringLiteral(" •") : QString()));
-    setWindowModified(m_doc->isDirty());
+    
 }
 
 void MainWindow::updateStatus()

@@ -27,7 +27,7 @@ QString rewriteExpression(const QString& expr, const QString& oldName, const QSt
         const QString q = QRegularExpression::escape(QString(quote));
         const QRegularExpression re(QStringLiteral("(node\\s*\\[\\s*)%1%2%1(\\s*\\])")
                                         .arg(q, QRegularExpression::escape(escaped(oldName, quote))));
-        out.replace(re, QStringLiteral("\\1%1%2%1\\2").arg(QString(quote), escaped(newName, quote).replace(u'\\', QStringLiteral("\\\\"))));
+        out.replace(re, QStringLiteral("\\1%1%2%1\\2").arg(QString(quote), escaped(newName, quote)));
     }
     return out;
 }

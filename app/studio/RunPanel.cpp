@@ -99,6 +99,7 @@ RunPanel::RunPanel(QWidget* parent)
     connect(m_port, &QComboBox::currentIndexChanged, this, &RunPanel::fillTable);
     connect(m_search, &QLineEdit::textChanged, this, &RunPanel::fillTable);
 
+    m_port->setVisible(false);
     m_tabs->addTab(outPage, tr("Output"));
     m_tabs->addTab(logPage, tr("Log"));
     auto* layout = new QVBoxLayout(this);

@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -149,14 +150,19 @@ TEST(Canvas, MovingWithTheMouseIsOneUndoStep)
     window.show();
     window.document()->setFlow(test::chainFlow());
     FlowView* view = window.view();
+    QApplication::processEvents(); // the fit-to-view queued by opening the flow
     view->setZoom(1);
     NodeItem* a = window.scene()->nodeItem(QStringLiteral("a"));
     view->centerOn(a);
     QApplication::processEvents();
     const QPoint start = view->mapFromScene(a->pos() + QPointF(NodeItem::width / 2, 15));
     QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
-    for (int i = 1; i <= 5; ++i)
-        QTest::mouseMove(view->viewport(), start + QPoint(20 * i, 10 * i));
+    // QTest::mouseMove sends no pressed buttons; a drag needs them, so the moves are sent by hand.
+    for (int i = 1; i <= 5; ++i) {
+        const QPointF local = start + QPoint(20 * i, 10 * i);
+        QMouseEvent move(QEvent::MouseMove, local, view->viewport()->mapToGlobal(local), Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(view->viewport(), &move);
+    }
     QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, start + QPoint(100, 50));
     const Position p = window.document()->node(QStringLiteral("a"))->position;
     EXPECT_NEAR(p.x, 350, 2);
