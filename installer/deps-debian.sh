@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev libqt6sql6-sqlite liblua5.4-dev libcurl4-openssl-dev libsodium-dev qtkeychain-qt6-dev libsecret-1-0
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 dbus-daemon xvfb x11-utils xauth imagemagick
+  # recorder and desktop (RPA) nodes: XTest + RECORD, OpenCV anchors; xdotool and openbox for the X11 tests
+  libx11-dev libxtst-dev libopencv-dev xdotool openbox
 )
 
 missing=()
