@@ -20,6 +20,8 @@ packages=(
   libxml2-dev libqt6sql6-psql postgresql libxlsxwriter-dev libminizip-dev
   # studio on an X display (the xcb platform plugin) with a readable default font
   qt6-qpa-plugins fonts-dejavu-core
+  # recorder and desktop (RPA) nodes: XTest + RECORD, OpenCV anchors; xdotool and openbox for the X11 tests
+  libx11-dev libxtst-dev libopencv-dev xdotool openbox
 )
 
 missing=()

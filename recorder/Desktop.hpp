@@ -43,6 +43,9 @@ public:
     /// Types `text` exactly, whatever the keyboard layout: characters missing from the keymap are typed through a
     /// temporarily remapped spare key. `delayMs` between characters.
     virtual std::expected<void, QString> typeText(const QString& text, int delayMs) = 0;
+    /// Waits until no program holds the pointer or keyboard grabbed (a window manager replaying a click it froze
+    /// to activate a window), at most `timeoutMs`: input sent during such a grab arrives out of order.
+    virtual void waitInputFree(int timeoutMs) = 0;
     /// Releases every key and button this Desktop pressed and did not release (abort paths call it).
     virtual void releaseAll() = 0;
 

@@ -236,6 +236,7 @@ std::expected<void, QString> StepRunner::perform(const MacroStep& step, StepRepo
                 QThread::msleep(60);
         }
         holdModifiers(step.modifiers, false);
+        m_desktop.waitInputFree(2000);
         return ok;
     }
     case MacroStep::Kind::Drag: {

@@ -2,6 +2,7 @@
 
 #include "X11Capture.hpp"
 #include "X11Clipboard.hpp"
+#include <QElapsedTimer>
 #include <QThread>
 
 #include "XlibSupport.hpp"
@@ -240,6 +241,26 @@ std::expected<void, QString> X11Desktop::typeText(const QString& text, int delay
     }
     restoreKeymap();
     return ok;
+}
+
+void X11Desktop::waitInputFree(int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    const Window root = DefaultRootWindow(m_dpy);
+    while (t.elapsed() < timeoutMs) {
+        // Grabbing succeeds only when nobody else holds a grab; let go at once.
+        const int pointer = XGrabPointer(m_dpy, root, False, 0, GrabModeAsync, GrabModeAsync, 0, 0, CurrentTime);
+        if (pointer == GrabSuccess)
+            XUngrabPointer(m_dpy, CurrentTime);
+        const int keyboard = XGrabKeyboard(m_dpy, root, False, GrabModeAsync, GrabModeAsync, CurrentTime);
+        if (keyboard == GrabSuccess)
+            XUngrabKeyboard(m_dpy, CurrentTime);
+        XSync(m_dpy, False);
+        if (pointer == GrabSuccess && keyboard == GrabSuccess)
+            return;
+        QThread::msleep(20);
+    }
 }
 
 void X11Desktop::releaseAll()

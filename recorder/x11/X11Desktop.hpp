@@ -27,6 +27,7 @@ public:
     std::expected<void, QString> button(int button, bool down) override;
     std::expected<void, QString> key(const QString& name, bool down) override;
     std::expected<void, QString> typeText(const QString& text, int delayMs) override;
+    void waitInputFree(int timeoutMs) override;
     void releaseAll() override;
 
     QList<WindowInfo> windows() override;

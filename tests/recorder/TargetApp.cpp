@@ -4,6 +4,7 @@
 //   taskloom-target-app --log FILE [--pos X,Y] [--title TEXT] [--hide WIDGET]
 
 #include <QApplication>
+#include <QEvent>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFormLayout>
@@ -50,6 +51,15 @@ int main(int argc, char** argv)
         QObject::connect(edit, &QLineEdit::textChanged, [edit](const QString& text) {
             logLine(QStringLiteral("text %1 %2").arg(edit->objectName(), text));
         });
+        struct FocusLog : QObject {
+            bool eventFilter(QObject* o, QEvent* e) override
+            {
+                if (e->type() == QEvent::FocusIn)
+                    logLine(QStringLiteral("focus ") + o->objectName());
+                return false;
+            }
+        };
+        edit->installEventFilter(new FocusLog);
         form->addRow(QString::fromLatin1(name).replace(0, 1, QChar::fromLatin1(name[0]).toUpper()) + u':', edit);
         widgets.append(edit);
     }
@@ -69,8 +79,12 @@ int main(int argc, char** argv)
     const QStringList pos = parser.value(QStringLiteral("pos")).split(u',');
     window.move(pos.value(0).toInt(), pos.value(1).toInt());
     window.show();
-    // Report where every widget is once the window is on the screen, so the test knows where to click.
-    QTimer::singleShot(300, [&] {
+    // Report where every widget is once the window is on the screen, and again whenever it moves (a window
+    // manager places and frames it after it is shown), so the test knows where to click.
+    QTimer report;
+    report.setSingleShot(true);
+    report.setInterval(300);
+    QObject::connect(&report, &QTimer::timeout, [&] {
         for (QWidget* w : widgets) {
             if (!w->isVisible())
                 continue;
@@ -79,5 +93,17 @@ int main(int argc, char** argv)
         }
         logLine(QStringLiteral("ready"));
     });
+    struct MoveWatch : QObject {
+        QTimer* timer;
+        bool eventFilter(QObject*, QEvent* e) override
+        {
+            if (e->type() == QEvent::Move || e->type() == QEvent::Show)
+                timer->start();
+            return false;
+        }
+    } watch;
+    watch.timer = &report;
+    window.installEventFilter(&watch);
+    report.start();
     return app.exec();
 }

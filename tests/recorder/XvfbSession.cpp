@@ -121,16 +121,24 @@ bool TargetApp::waitReady(int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
+    qsizetype seen = -1;
+    QElapsedTimer stable;
     while (t.elapsed() < timeoutMs) {
         const QStringList all = lines();
         if (all.contains(QStringLiteral("ready"))) {
-            for (const QString& l : all) {
-                const QStringList p = l.split(u' ');
-                if (p.size() == 6 && p[0] == u"widget")
-                    m_widgets.insert(p[1], Widget{p[2].toInt(), p[3].toInt(), p[4].toInt(), p[5].toInt()});
+            // Ready once the window has stopped moving (a window manager frames and places it after it shows).
+            if (all.size() != seen) {
+                seen = all.size();
+                stable.start();
+            } else if (stable.elapsed() >= 700) {
+                m_widgets.clear();
+                for (const QString& l : all) {
+                    const QStringList p = l.split(u' ');
+                    if (p.size() == 6 && p[0] == u"widget")
+                        m_widgets.insert(p[1], Widget{p[2].toInt(), p[3].toInt(), p[4].toInt(), p[5].toInt()});
+                }
+                return true;
             }
-            QThread::msleep(300); // let the first paint settle
-            return true;
         }
         if (m_process->state() == QProcess::NotRunning)
             return false;
@@ -143,9 +151,18 @@ QStringList TargetApp::actions() const
 {
     QStringList out;
     for (const QString& l : lines())
-        if (!l.startsWith(QStringLiteral("widget ")) && l != u"ready")
+        if (!l.startsWith(QStringLiteral("widget ")) && l != u"ready" && !l.startsWith(QStringLiteral("focus ")))
             out.append(l);
     return out;
+}
+
+bool TargetApp::hasFocus(const QString& field) const
+{
+    QString last;
+    for (const QString& l : lines())
+        if (l.startsWith(QStringLiteral("focus ")))
+            last = l.mid(6);
+    return last == field;
 }
 
 QString TargetApp::text(const QString& field) const

@@ -55,6 +55,8 @@ public:
     bool has(const QString& name) const { return m_widgets.contains(name); }
     /// The log lines other than the start-up report: "click beta", "text name Hello".
     QStringList actions() const;
+    /// Whether `field` was the last widget to get the keyboard focus.
+    bool hasFocus(const QString& field) const;
     /// The last text logged for a field.
     QString text(const QString& field) const;
     /// Polls until `pred(actions())` holds or the time runs out.
