@@ -81,6 +81,11 @@ void ConnectionItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, 
         pen.setStyle(Qt::DashLine);
     p->setPen(pen);
     p->setBrush(Qt::NoBrush);
+    if (lod < 0.3) {
+        // Zoomed far out a curve and a straight line look alike, and a line costs a fraction of a curve.
+        p->drawLine(path().elementAt(0), path().currentPosition());
+        return;
+    }
     p->drawPath(path());
 }
 
