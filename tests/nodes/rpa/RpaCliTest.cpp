@@ -1,0 +1,155 @@
+// `taskloom record` / `replay` and the RPA nodes, end to end: the real binary against a private Xvfb and the
+// target app. A recording converted with --as-flow runs as an ordinary flow and does what was recorded.
+
+#include "CliTestSupport.hpp"
+#include "XvfbSession.hpp"
+
+#include "recorder/Desktop.hpp"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QThread>
+
+using namespace taskloom;
+using namespace taskloom::tests;
+
+namespace {
+
+class RpaCli : public CliTest {
+protected:
+    void SetUp() override
+    {
+        CliTest::SetUp();
+        ASSERT_TRUE(m_x.ok()) << m_x.error().toStdString();
+        auto d = recorder::Desktop::open(m_x.display());
+        ASSERT_TRUE(d) << d.error().toStdString();
+        m_driver = std::move(*d);
+    }
+    QProcessEnvironment displayEnv() const
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("DISPLAY"), m_x.display());
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        return env;
+    }
+    CliResult runOn(const QStringList& args, const QProcessEnvironment& env, int timeoutMs = 120000) const
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        QElapsedTimer t;
+        t.start();
+        p.start(QStringLiteral(TASKLOOM_CLI), args);
+        p.closeWriteChannel();
+        CliResult r;
+        r.crashed = !p.waitForFinished(timeoutMs) || p.exitStatus() != QProcess::NormalExit;
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        r.elapsedMs = t.elapsed();
+        return r;
+    }
+    void clickAt(const TargetApp::Widget& w)
+    {
+        ASSERT_TRUE(m_driver->moveMouse({w.centerX(), w.centerY()}));
+        QThread::msleep(250);
+        ASSERT_TRUE(m_driver->button(1, true));
+        ASSERT_TRUE(m_driver->button(1, false));
+        QThread::msleep(400);
+    }
+
+    XvfbSession m_x{{}};
+    std::unique_ptr<recorder::Desktop> m_driver;
+};
+
+} // namespace
+
+TEST_F(RpaCli, RecordAsFlowThenRunTheFlowOnAMovedWindow)
+{
+    TargetApp app(m_x, path(QStringLiteral("rec.log")));
+    ASSERT_TRUE(app.waitReady());
+    const QString flow = path(QStringLiteral("fill.flow.json"));
+    QProcess rec;
+    rec.setProcessEnvironment(displayEnv());
+    rec.start(QStringLiteral(TASKLOOM_CLI), {QStringLiteral("record"), QStringLiteral("--out"), flow, QStringLiteral("--as-flow")});
+    QByteArray err;
+    QElapsedTimer t;
+    t.start();
+    while (!err.contains("Recording") && t.elapsed() < 30000 && rec.state() != QProcess::NotRunning) {
+        rec.waitForReadyRead(100);
+        err += rec.readAllStandardError();
+    }
+    ASSERT_TRUE(err.contains("Recording")) << err.toStdString();
+    clickAt(app.widget(QStringLiteral("name")));
+    ASSERT_TRUE(m_driver->typeText(QStringLiteral("Row één"), 25));
+    QThread::msleep(300);
+    clickAt(app.widget(QStringLiteral("beta")));
+    ASSERT_TRUE(m_driver->key(QStringLiteral("F10"), true));
+    ASSERT_TRUE(m_driver->key(QStringLiteral("F10"), false));
+    ASSERT_TRUE(rec.waitForFinished(60000));
+    err += rec.readAllStandardError();
+    ASSERT_EQ(rec.exitCode(), 0) << err.toStdString();
+    EXPECT_TRUE(err.contains("3 steps recorded")) << err.toStdString();
+    const QStringList recorded = app.actions();
+    app.stop();
+
+    const CliResult validate = run({QStringLiteral("validate"), flow});
+    ASSERT_EQ(validate.exitCode, 0) << validate.describe();
+    QFile f(flow);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray json = f.readAll();
+    EXPECT_TRUE(json.contains("\"rpa.click\"") && json.contains("\"rpa.typeText\"") && json.contains("fill.anchors/step-001.png"));
+
+    TargetApp moved(m_x, path(QStringLiteral("run.log")), {QStringLiteral("--pos"), QStringLiteral("511,333")});
+    ASSERT_TRUE(moved.waitReady());
+    const CliResult r = runOn({QStringLiteral("run"), flow}, displayEnv());
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    EXPECT_TRUE(r.outText().contains(QStringLiteral("\"strategy\": \"image\""))) << r.describe();
+    EXPECT_TRUE(moved.waitFor([&](const QStringList& a) { return a == recorded; }))
+        << "recorded:\n" << recorded.join(u'\n').toStdString() << "\nran:\n" << moved.actions().join(u'\n').toStdString();
+}
+
+TEST_F(RpaCli, ReplayFailureNamesTheStepAndSavesAScreenshot)
+{
+    const QString macro = writeFile(QStringLiteral("m.macro.json"), R"({"format": "taskloom-macro", "version": 1,
+        "screen": {"width": 1280, "height": 800},
+        "steps": [
+          {"kind": "keys", "keys": "Escape"},
+          {"kind": "click", "window": {"title": "Gone", "class": "gone-app"},
+           "find": [{"by": "window", "title": "Gone", "class": "gone-app", "offset": [10, 10]},
+                    {"by": "absolute", "x": 100, "y": 100}]}]})");
+    const QString report = path(QStringLiteral("report.json"));
+    const CliResult r = runOn({QStringLiteral("replay"), macro, QStringLiteral("--report"), report, QStringLiteral("--screenshots"),
+                               path(QStringLiteral("shots"))}, displayEnv());
+    EXPECT_EQ(r.exitCode, 1) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("m.macro.json: step 2 (click): target not found: no window \"Gone\""))) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("(screenshot: ") + path(QStringLiteral("shots/taskloom-replay-step-2-"))))
+        << r.describe();
+    const QJsonObject doc = parseJson([&] { QFile f(report); f.open(QIODevice::ReadOnly); return f.readAll(); }()).object();
+    EXPECT_FALSE(doc.value(QStringLiteral("ok")).toBool());
+    ASSERT_EQ(doc.value(QStringLiteral("steps")).toArray().size(), 2);
+    EXPECT_TRUE(doc.value(QStringLiteral("steps")).toArray().at(0).toObject().value(QStringLiteral("ok")).toBool());
+    EXPECT_TRUE(QFile::exists(doc.value(QStringLiteral("steps")).toArray().at(1).toObject().value(QStringLiteral("screenshot")).toString()));
+}
+
+TEST_F(RpaCli, BadMacrosAndMissingDisplaysExitWithTwo)
+{
+    const QString truncated = writeFile(QStringLiteral("t.macro.json"), R"({"format": "taskloom-macro", "version": 1, "steps": [{"kind": "cli)");
+    CliResult r = runOn({QStringLiteral("replay"), truncated}, displayEnv());
+    EXPECT_EQ(r.exitCode, 2) << r.describe();
+    EXPECT_TRUE(r.errText().contains(truncated + QStringLiteral(": not valid JSON"))) << r.describe();
+
+    const QString ok = writeFile(QStringLiteral("ok.macro.json"), R"({"format": "taskloom-macro", "version": 1, "steps": []})");
+    QProcessEnvironment noX = environment();
+    noX.insert(QStringLiteral("DISPLAY"), QStringLiteral(":987"));
+    r = runOn({QStringLiteral("replay"), ok}, noX);
+    EXPECT_EQ(r.exitCode, 2) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("cannot open X display \":987\""))) << r.describe();
+
+    QProcessEnvironment wayland = environment();
+    wayland.remove(QStringLiteral("DISPLAY"));
+    wayland.insert(QStringLiteral("WAYLAND_DISPLAY"), QStringLiteral("wayland-0"));
+    r = runOn({QStringLiteral("record"), QStringLiteral("--out"), path(QStringLiteral("x.macro.json"))}, wayland);
+    EXPECT_EQ(r.exitCode, 2) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("Wayland session"))) << r.describe();
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("x.macro.json"))));
+}
