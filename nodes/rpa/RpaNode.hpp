@@ -4,6 +4,7 @@
 #include "recorder/Desktop.hpp"
 #include "recorder/Macro.hpp"
 #include "recorder/ReplayOptions.hpp"
+#include "recorder/ReplayReport.hpp"
 
 namespace taskloom::nodes::rpa {
 

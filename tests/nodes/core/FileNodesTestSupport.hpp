@@ -16,7 +16,7 @@
 
 #include <mutex>
 
-inline void PrintTo(const QString& s, std::ostream* os) { *os << s.toStdString(); }
+#include "../../support/QtPrinters.hpp"
 
 namespace taskloom::tests {
 

@@ -15,7 +15,7 @@
 
 #include <ostream>
 
-inline void PrintTo(const QString& s, std::ostream* os) { *os << s.toStdString(); }
+#include "../../support/QtPrinters.hpp"
 
 namespace taskloom::tests {
 
