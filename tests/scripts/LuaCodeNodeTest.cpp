@@ -364,28 +364,3 @@ TEST(LuaCodeNode, TimeoutStopsEachMode)
     EXPECT_THROW(runNode(node, ctx, {input}), engine::Cancelled);
     EXPECT_TRUE(ctx.failures.isEmpty()) << "a timeout is not an item failure";
 }
-
-// Throughput over a simple script. The bounds are loose (a shared machine); they catch per-item state creation or
-// per-item compilation, which cost one to two orders of magnitude more.
-TEST(LuaCodeNode, Throughput)
-{
-    engine::ItemList batch;
-    for (int i = 0; i < 1000; ++i)
-        batch.append(item(R"({"name":"widget","price":2.5,"qty":4,"tags":["a","b"]})"));
-    const QList<engine::ItemList> batches(50, batch);
-    for (const char* mode : {"each", "all"}) {
-        LuaCodeNode node;
-        const QString code = QString::fromLatin1(mode) == u"each"
-            ? QStringLiteral("function execute(ctx, item) item.total = item.price * item.qty return item end")
-            : QStringLiteral("function execute(ctx, items) for _, item in ipairs(items) do item.total = item.price * item.qty end return items end");
-        FakeExecutionContext ctx(node, params(code, QString::fromLatin1(mode)));
-        const auto start = std::chrono::steady_clock::now();
-        const NodeRun run = runNode(node, ctx, batches);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        ASSERT_EQ(run.out.size(), 50'000);
-        EXPECT_EQ(run.out.last().json().value(u"total").toDouble(), 10.0);
-        const double perSecond = double(run.out.size()) / seconds;
-        std::cout << "[ measure  ] Lua Code node, mode " << mode << ": " << qint64(perSecond) << " items/s\n";
-        EXPECT_GT(perSecond, 20'000.0) << mode;
-    }
-}
