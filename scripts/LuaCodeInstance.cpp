@@ -58,7 +58,7 @@ LuaError LuaCodeInstance::describe(LuaError error, qsizetype itemIndex)
     if (itemIndex >= 0)
         error.message += QStringLiteral(" (item %1)").arg(itemIndex + 1);
     if (!m_traceback.isEmpty() && m_context)
-        m_context->log(LogLevel::Error, m_traceback);
+        m_context->log(LogLevel::Info, m_traceback);
     m_traceback.clear();
     return error;
 }
