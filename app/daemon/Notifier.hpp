@@ -7,9 +7,8 @@
 
 namespace taskloom::daemon {
 
-/// Tells someone that a scheduled run failed: POSTs a JSON body to a webhook URL with libcurl (a short timeout,
-/// no redirects to other protocols). The connector pack's e-mail node is the richer way; this keeps failure
-/// notices working in a daemon built without it.
+/// Tells someone that a scheduled run failed: POSTs a JSON body to a webhook URL through the shared HTTP client
+/// (a short timeout, no redirects). A non-2xx answer is a failure.
 class Notifier {
 public:
     /// `bearer`, when given, goes in an Authorization header.
