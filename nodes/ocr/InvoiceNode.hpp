@@ -8,13 +8,6 @@ namespace taskloom::nodes::ocr {
 class InvoiceNode final : public OcrNodeBase {
 public:
     InvoiceNode();
-
-protected:
-    void configure(engine::ExecutionContext& ctx, const engine::Item& item, qsizetype index,
-                   DocumentExtractor::Options& options) const override;
-
-private:
-    engine::Param<QString> m_dateOrder;
 };
 
 } // namespace taskloom::nodes::ocr

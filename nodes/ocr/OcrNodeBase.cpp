@@ -73,6 +73,13 @@ QList<std::pair<QString, QString>> OcrNodeBase::checkParams(const Object& params
 
 void OcrNodeBase::configure(ExecutionContext&, const Item&, qsizetype, DocumentExtractor::Options&) const {}
 
+void OcrNodeBase::addDateOrderParam()
+{
+    m_dateOrder = addParam<QString>(ParamSpec::choice(QStringLiteral("dateOrder"), QStringLiteral("Dates like 05/06/2018 are"),
+                                                      {{QStringLiteral("dayFirst"), QStringLiteral("Day first (5 June)"), {}},
+                                                       {QStringLiteral("monthFirst"), QStringLiteral("Month first (May 6)"), {}}}));
+}
+
 Exec OcrNodeBase::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out) const
 {
     const ItemList& items = in.main();
@@ -92,6 +99,8 @@ Exec OcrNodeBase::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out)
             if (auto dir = TesseractEngine::locateTessdata(options.ocr.languages); !dir)
                 throw NodeError(notInstalled, QStringLiteral("parameter \"%1\" = \"%2\": %3").arg(m_languages.name(), options.ocr.languages, dir.error()));
             options.ocr.cancelled = [&ctx] { return ctx.isCancelled(); };
+            if (m_dateOrder)
+                options.dateOrder = ctx.param(*m_dateOrder, item, i) == u"monthFirst" ? DateOrder::MonthFirst : DateOrder::DayFirst;
             configure(ctx, item, i, options);
             const DocumentExtractor extractor(options);
             std::expected<Extraction, QString> result;

@@ -4,6 +4,8 @@
 
 #include "engine/NodeType.hpp"
 
+#include <optional>
+
 namespace taskloom::nodes::ocr {
 
 /// What the four OCR nodes share: where the document comes from (a binary attachment of the item, or a file
@@ -16,7 +18,9 @@ public:
 
 protected:
     OcrNodeBase(DocumentKind kind, QString type, QString title, QString description, QStringList aliases);
-    /// Extra options of a kind (date order, revealing ids); called once per item.
+    /// Adds the "dates like 05/06/2018 are day / month first" parameter (receipts and invoices).
+    void addDateOrderParam();
+    /// Extra options of a kind (revealing ids); called once per item.
     virtual void configure(engine::ExecutionContext& ctx, const engine::Item& item, qsizetype index,
                            DocumentExtractor::Options& options) const;
 
@@ -29,6 +33,7 @@ private:
     engine::Param<QString> m_preprocess;
     engine::Param<QString> m_outputField;
     engine::Param<bool> m_includeText;
+    std::optional<engine::Param<QString>> m_dateOrder;
 };
 
 } // namespace taskloom::nodes::ocr
