@@ -257,8 +257,11 @@ void SqlNode::runQuery(ExecutionContext& ctx, SqlConnection& db, Statements& st,
             out.push(0, Item(SqlConnection::row(*q)));
     } else {
         Object o{{QStringLiteral("rowsAffected"), q->numRowsAffected()}};
-        if (const QVariant id = q->lastInsertId(); id.isValid() && !id.isNull())
-            o.insert(QStringLiteral("lastInsertId"), SqlConnection::fromVariant(id));
+        // Qt's PostgreSQL driver answers lastInsertId() with "SELECT lastval()", which fails when the statement
+        // used no sequence and so aborts the open transaction; PostgreSQL users write RETURNING instead.
+        if (!db.isPostgres())
+            if (const QVariant id = q->lastInsertId(); id.isValid() && !id.isNull())
+                o.insert(QStringLiteral("lastInsertId"), SqlConnection::fromVariant(id));
         out.push(0, Item(std::move(o)));
     }
     q->finish();

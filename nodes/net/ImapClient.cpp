@@ -105,7 +105,11 @@ std::expected<QByteArray, MailError> ImapSession::perform(const QString& folder,
         return fail("CANCELLED", s.cancel->timedOut() ? QStringLiteral("timed out") : QStringLiteral("cancelled"), false);
     const QString text = *errorText ? QString::fromUtf8(errorText) : QString::fromUtf8(curl_easy_strerror(code));
     switch (code) {
-    case CURLE_LOGIN_DENIED: return fail("IMAP_AUTH", QStringLiteral("login refused: %1").arg(text), false);
+    case CURLE_LOGIN_DENIED:
+        // libcurl reports a refused SELECT ("Select failed") with the login code; it is a folder problem.
+        if (text.contains(QLatin1String("Select failed"), Qt::CaseInsensitive))
+            return fail("IMAP_ERROR", QStringLiteral("folder \"%1\" cannot be selected (missing or not permitted)").arg(folder), false);
+        return fail("IMAP_AUTH", QStringLiteral("login refused: %1").arg(text), false);
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_SEND_ERROR:

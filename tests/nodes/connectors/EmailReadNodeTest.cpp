@@ -110,9 +110,7 @@ TEST_F(EmailRead, LeavesMessagesUnreadWhenAskedAndSearchesByCriteria)
     EXPECT_EQ(r.output[1].json().value(u"uid").toInt(), 3);
 }
 
-// DISABLED: known defect — a SELECT of a missing folder is reported as IMAP_AUTH ("login refused: Select failed")
-// instead of naming the folder. Fix ImapClient's error classification, then enable.
-TEST_F(EmailRead, DISABLED_LoginFolderAndConnectionErrors)
+TEST_F(EmailRead, LoginFolderAndConnectionErrors)
 {
     Imap server("reader", "pw", {});
     m_credentials.put({"bad", "usernamePassword", {{"username", "reader"}, {"password", "wrong"}}});

@@ -199,9 +199,7 @@ private:
 
 } // namespace
 
-// DISABLED: known defect — after a failing statement inside the per-item savepoint on PostgreSQL, the node
-// releases the savepoint of an aborted transaction (25P02) instead of rolling back to it. Fix, then enable.
-TEST_F(SqlNode, DISABLED_PostgresQueryUpsertAndTransactions)
+TEST_F(SqlNode, PostgresQueryUpsertAndTransactions)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
         GTEST_SKIP() << "the Qt PostgreSQL driver is not installed (Debian: libqt6sql6-psql)";
