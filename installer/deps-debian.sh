@@ -17,7 +17,7 @@ packages=(
   # OCR pack (nodes/ocr); the better English model comes from installer/fetch-tessdata.sh
   libopencv-dev libtesseract-dev tesseract-ocr-eng tesseract-ocr-kor libpoppler-qt6-dev fonts-nanum
   # connectors (HTML parsing, PostgreSQL driver; the PostgreSQL server for its tests)
-  libxml2-dev libqt6sql6-psql postgresql libxlsxwriter-dev libminizip-dev
+  libxml2-dev libqt6sql6-psql postgresql libxlsxwriter-dev libminizip-dev libpq-dev libsqlite3-dev
   # studio on an X display (the xcb platform plugin) with a readable default font
   qt6-qpa-plugins fonts-dejavu-core
   # recorder and desktop (RPA) nodes: XTest + RECORD, OpenCV anchors; xdotool and openbox for the X11 tests

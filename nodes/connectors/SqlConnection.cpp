@@ -1,5 +1,6 @@
 #include "SqlConnection.hpp"
 
+#include "engine/CancellationToken.hpp"
 #include "engine/Json.hpp"
 
 #include <QAtomicInteger>
@@ -8,7 +9,15 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QSqlDriver>
 #include <QTime>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 namespace taskloom::nodes::connectors {
 
@@ -59,6 +68,63 @@ SqlConnection::~SqlConnection()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_name);
+}
+
+class SqlConnection::CancelWatch {
+public:
+    CancelWatch(const QSqlDatabase& db, bool postgres, const CancellationToken& token)
+    {
+        const QVariant handle = db.driver()->handle();
+        if (postgres && qstrcmp(handle.typeName(), "pg_conn*") == 0) { // PGconn is a typedef of pg_conn
+            if (PGconn* conn = *static_cast<PGconn* const*>(handle.constData()))
+                m_pgCancel = PQgetCancel(conn);
+        } else if (!postgres && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+            m_sqlite = *static_cast<sqlite3* const*>(handle.constData());
+        }
+        if (!m_pgCancel && !m_sqlite)
+            return;
+        m_thread = std::jthread([this, token](std::stop_token stop) {
+            std::mutex mutex;
+            std::condition_variable_any wake;
+            std::unique_lock lock(mutex);
+            while (!token.isCancelled())
+                if (wake.wait_for(lock, stop, std::chrono::milliseconds(20), [&] { return stop.stop_requested(); }))
+                    return;
+            if (m_pgCancel) {
+                char error[256] = {};
+                PQcancel(m_pgCancel, error, int(sizeof error)); // best effort: the statement's own error follows
+            } else {
+                sqlite3_interrupt(m_sqlite);
+            }
+        });
+    }
+    ~CancelWatch()
+    {
+        if (m_thread.joinable()) {
+            m_thread.request_stop();
+            m_thread.join();
+        }
+        if (m_pgCancel)
+            PQfreeCancel(m_pgCancel);
+    }
+    CancelWatch(const CancelWatch&) = delete;
+    CancelWatch& operator=(const CancelWatch&) = delete;
+
+private:
+    PGcancel* m_pgCancel = nullptr;
+    sqlite3* m_sqlite = nullptr;
+    std::jthread m_thread;
+};
+
+void SqlConnection::CancelWatchDeleter::operator()(CancelWatch* watch) const
+{
+    delete watch;
+}
+
+std::unique_ptr<SqlConnection::CancelWatch, SqlConnection::CancelWatchDeleter>
+SqlConnection::watchCancellation(const CancellationToken& token) const
+{
+    return std::unique_ptr<CancelWatch, CancelWatchDeleter>(new CancelWatch(database(), m_postgres, token));
 }
 
 QSqlDatabase SqlConnection::database() const

@@ -11,6 +11,10 @@
 class QSqlDatabase;
 class QSqlQuery;
 
+namespace taskloom::engine {
+class CancellationToken;
+}
+
 namespace taskloom::nodes::connectors {
 
 /// One Qt SQL connection for one node call: opened on the calling thread (Qt SQL connections belong to the
@@ -45,6 +49,15 @@ public:
     static engine::Value fromVariant(const QVariant& v);
     /// The current row of `query` as an object, columns in order.
     static engine::Object row(const QSqlQuery& query);
+
+    /// While the returned object lives, a statement running on this connection is stopped as soon as `token` is
+    /// cancelled (run cancelled or node timeout): PostgreSQL through PQcancel on the server, SQLite through
+    /// sqlite3_interrupt. The statement then fails and the caller sees the cancellation.
+    class CancelWatch;
+    struct CancelWatchDeleter {
+        void operator()(CancelWatch* watch) const;
+    };
+    std::unique_ptr<CancelWatch, CancelWatchDeleter> watchCancellation(const engine::CancellationToken& token) const;
 
 private:
     SqlConnection() = default;

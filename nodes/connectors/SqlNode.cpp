@@ -180,6 +180,7 @@ Exec SqlNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out) con
     if (items.isEmpty())
         return Exec::Done;
     auto db = connect(ctx);
+    const auto cancelWatch = db->watchCancellation(ctx.cancellation());
     Statements st;
     const QString transaction = ctx.param(m_transaction);
     const bool query = ctx.param(m_operation) == QLatin1String("query");
@@ -211,6 +212,7 @@ Exec SqlNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out) con
                     control(*db, QStringLiteral("ROLLBACK TO SAVEPOINT taskloom_item"));
                 if (perItem)
                     control(*db, QStringLiteral("ROLLBACK"));
+                ctx.checkCancelled(); // a statement stopped by the cancel watch is a cancellation, not an SQL error
                 ctx.failItem(items[i], e, out);
             }
         }

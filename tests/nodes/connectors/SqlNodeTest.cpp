@@ -1,6 +1,7 @@
 #include "ConnectorTestSupport.hpp"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -251,6 +252,50 @@ TEST_F(SqlNode, PostgresQueryUpsertAndTransactions)
     r = pg({{"query", "SELECT * FROM nowhere"}});
     EXPECT_EQ(r.errorCode, "SQL_ERROR");
     EXPECT_TRUE(r.error.contains(QStringLiteral("nowhere"))) << r.error.toStdString();
+}
+
+TEST_F(SqlNode, PostgresTimeoutCancelsTheStatementOnTheServer)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        GTEST_SKIP() << "the Qt PostgreSQL driver is not installed (Debian: libqt6sql6-psql)";
+    PostgresServer server;
+    if (!server.skipReason().isEmpty())
+        GTEST_SKIP() << server.skipReason().toStdString();
+    ASSERT_TRUE(server.error().isEmpty()) << server.error().toStdString();
+    const Object connection{{"driver", "postgres"}, {"database", "postgres"}, {"host", "127.0.0.1"}, {"port", server.port()},
+                            {"credential", "pg"}};
+    m_credentials.put({"pg", "usernamePassword", {{"username", "postgres"}, {"password", "unused"}}});
+    Object params = connection;
+    params.insert("query", "SELECT pg_sleep(60)");
+    m_flow = {};
+    add("Start", "core.manualTrigger");
+    add("N", "connectors.sql", params);
+    node("N").settings.timeoutMs = 1000;
+    chain({"Start", "N"});
+    QElapsedTimer clock;
+    clock.start();
+    RunResult r = run({Item()});
+    EXPECT_EQ(r.status, RunStatus::TimedOut) << r.error.toStdString();
+    EXPECT_FALSE(r.error.contains(QStringLiteral("abandoned"))) << "the statement stopped: " << r.error.toStdString();
+    EXPECT_LT(clock.elapsed(), 20'000);
+
+    params = connection;
+    params.insert("query", "SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%'");
+    r = runOne("connectors.sql", params, {Item()});
+    EXPECT_EQ(json(r.output), R"([{"n":0}])") << "no sleeping statement is left on the server";
+}
+
+TEST_F(SqlNode, SqliteTimeoutInterruptsALongQuery)
+{
+    m_flow = {};
+    add("Start", "core.manualTrigger");
+    add("N", "connectors.sql", {{"database", ":memory:"},
+                                {"query", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"}});
+    node("N").settings.timeoutMs = 500;
+    chain({"Start", "N"});
+    const RunResult r = run({Item()});
+    EXPECT_EQ(r.status, RunStatus::TimedOut) << r.error.toStdString();
+    EXPECT_FALSE(r.error.contains(QStringLiteral("abandoned"))) << "the query stopped: " << r.error.toStdString();
 }
 
 TEST_F(SqlNode, PostgresUnreachableIsARetryableConnectError)
