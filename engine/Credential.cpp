@@ -8,7 +8,9 @@ Value CredentialTypeSpec::toValue() const
     for (const CredentialField& f : fields) {
         fs.append(Object{{QStringLiteral("name"), f.name},
                          {QStringLiteral("title"), f.title},
-                         {QStringLiteral("secret"), f.secret}});
+                         {QStringLiteral("secret"), f.secret},
+                         {QStringLiteral("optional"), f.optional},
+                         {QStringLiteral("managed"), f.managed}});
     }
     return Object{{QStringLiteral("type"), type},
                   {QStringLiteral("title"), title},

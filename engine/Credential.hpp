@@ -20,6 +20,8 @@ struct CredentialField {
     QString name;
     QString title;
     bool secret = true; ///< never shown again after saving, redacted everywhere
+    bool optional = false; ///< may be left empty
+    bool managed = false;  ///< written by Taskloom itself (OAuth2 tokens), never asked for
 };
 
 /// A kind of credential and the fields it holds, declared by the pack that uses it.

@@ -57,6 +57,9 @@ public:
 
     /// Looks a credential up by name; its secret values are redacted from everything the run records.
     virtual Credential credential(const QString& name) const = 0;
+    /// Writes a credential the node changed (a refreshed OAuth2 token) back to the store; its new secret values
+    /// are redacted like the old ones. Throws NodeError when there is no store or the write fails.
+    virtual void updateCredential(const Credential& credential) const = 0;
 
     /// Items handed to the run (`taskloom run --input`, a sub-flow call); trigger nodes emit them.
     virtual const ItemList& runInput() const = 0;

@@ -32,7 +32,7 @@ struct RunOptions {
     int threads = 0;     ///< worker threads; 0: one per core; 1: every call on the calling thread
     CancellationToken cancellation;
     QList<RunObserver*> observers;
-    const CredentialStore* credentials = nullptr;
+    CredentialStore* credentials = nullptr;
     QString tempDirectory; ///< where large binaries spill; default: the system temp folder
     /// Node ids whose output the result keeps; empty: every terminal node (no outgoing connections).
     QSet<QString> captureNodes;

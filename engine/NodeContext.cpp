@@ -43,8 +43,26 @@ Credential NodeContext::credential(const QString& name) const
     auto c = store->get(name);
     if (!c)
         throw NodeError(QStringLiteral("CREDENTIAL_NOT_FOUND"), QStringLiteral("credential \"%1\": %2").arg(name, c.error()));
-    const CredentialTypeSpec* type = m_run.registryCredentialType(c->type);
-    for (const auto& [field, value] : c->fields) {
+    redactSecrets(*c);
+    return *c;
+}
+
+void NodeContext::updateCredential(const Credential& credential) const
+{
+    CredentialStore* store = m_run.options().credentials;
+    if (!store)
+        throw NodeError(QStringLiteral("CREDENTIAL_UNAVAILABLE"),
+                        QStringLiteral("credential \"%1\": no credential store is open").arg(credential.name));
+    redactSecrets(credential);
+    if (auto ok = store->put(credential); !ok)
+        throw NodeError(QStringLiteral("CREDENTIAL_UNAVAILABLE"),
+                        QStringLiteral("credential \"%1\" not saved: %2").arg(credential.name, ok.error()));
+}
+
+void NodeContext::redactSecrets(const Credential& c) const
+{
+    const CredentialTypeSpec* type = m_run.registryCredentialType(c.type);
+    for (const auto& [field, value] : c.fields) {
         bool secret = true;
         if (type) {
             for (const CredentialField& f : type->fields) {
@@ -55,7 +73,6 @@ Credential NodeContext::credential(const QString& name) const
         if (secret)
             m_run.redactor().addSecret(value.toText());
     }
-    return *c;
 }
 
 void NodeContext::log(LogLevel level, const QString& message)

@@ -21,6 +21,7 @@ public:
     bool isDynamic(const QString& name) const override { return m_node.params->isDynamic(name); }
     Value evaluateText(const QString& paramName, const QString& text, const Item* item, qsizetype index) const override;
     Credential credential(const QString& name) const override;
+    void updateCredential(const Credential& credential) const override;
     const ItemList& runInput() const override { return m_run.runInput(); }
     const Object& triggerData() const override { return m_run.options().trigger; }
     const Object& variables() const override { return m_run.variables(); }
@@ -41,6 +42,7 @@ public:
 
 private:
     ExpressionScope scope(const Item* item, qsizetype index) const;
+    void redactSecrets(const Credential& credential) const;
 
     RunScheduler& m_run;
     RunScheduler::Node& m_node;

@@ -8,7 +8,11 @@
 #include "engine/CredentialStore.hpp"
 #include "engine/Json.hpp"
 
+#include "nodes/connectors/OAuth2Authorize.hpp"
+
 #include <QFile>
+#include <QProcess>
+#include <QUrl>
 
 #include <termios.h>
 #include <unistd.h>
@@ -116,8 +120,12 @@ int add(const QStringList& args)
     }
     Object fields;
     if (isatty(STDIN_FILENO)) {
-        for (const CredentialField& f : spec->fields)
-            fields.insert(f.name, prompt(f.title.isEmpty() ? f.name : f.title, f.secret));
+        for (const CredentialField& f : spec->fields) {
+            if (f.managed)
+                continue;
+            const QString label = f.title.isEmpty() ? f.name : f.title;
+            fields.insert(f.name, prompt(f.optional ? label + QStringLiteral(" (optional)") : label, f.secret));
+        }
     } else {
         auto read = fieldsFromStdin(spec->fields);
         if (!read)
@@ -125,7 +133,7 @@ int add(const QStringList& args)
         fields = *read;
     }
     for (const CredentialField& f : spec->fields) {
-        if (!fields.contains(f.name))
+        if (!fields.contains(f.name) && !f.optional && !f.managed)
             return fail(Usage, QStringLiteral("credentials add %1: field \"%2\" missing").arg(name, f.name));
     }
     for (const QString& k : fields.keys()) {
@@ -144,11 +152,70 @@ int add(const QStringList& args)
     return Ok;
 }
 
+int authorize(const QStringList& args)
+{
+    CommandLine cl(QStringLiteral("credentials authorize"),
+                   QStringLiteral("Signs in to an OAuth2 service for an oauth2AuthorizationCode credential: opens (or prints) the "
+                                  "authorization address, waits for the browser's redirect on 127.0.0.1, and saves the tokens."));
+    cl.addPositional(QStringLiteral("name"), QStringLiteral("The credential (add it first with --type oauth2AuthorizationCode)."));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Loopback port for the redirect (default: any free port)."),
+                                  QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Seconds to wait for the browser (default 300)."),
+                                     QStringLiteral("seconds"), QStringLiteral("300"));
+    const QCommandLineOption noBrowser(QStringLiteral("no-browser"), QStringLiteral("Only print the address; do not start a browser."));
+    cl.addOption(port);
+    cl.addOption(timeout);
+    cl.addOption(noBrowser);
+    cl.addOption(dataDirOption());
+    if (auto code = cl.parse(args, 1, 1))
+        return *code;
+    const QString name = cl.parser().positionalArguments().first();
+    bool okPort = false, okTimeout = false;
+    const uint portValue = cl.parser().value(port).toUInt(&okPort);
+    const int seconds = cl.parser().value(timeout).toInt(&okTimeout);
+    if (!okPort || portValue > 65535)
+        return fail(Usage, QStringLiteral("credentials authorize %1: --port \"%2\" is not a port number").arg(name, cl.parser().value(port)));
+    if (!okTimeout || seconds <= 0)
+        return fail(Usage, QStringLiteral("credentials authorize %1: --timeout \"%2\" is not a positive number of seconds")
+                               .arg(name, cl.parser().value(timeout)));
+    auto runtime = app::Runtime::create({cl.parser().value(dataDirOption()), true});
+    if (!runtime)
+        return fail(Usage, runtime.error());
+    auto store = openStore(**runtime, QStringLiteral("credentials authorize %1").arg(name));
+    if (!store)
+        return store.error();
+    auto credential = (*store)->get(name);
+    if (!credential)
+        return fail(Usage, QStringLiteral("credentials authorize %1: %2").arg(name, credential.error()));
+    if (credential->type != u"oauth2AuthorizationCode")
+        return fail(Usage, QStringLiteral("credentials authorize %1: the credential is of type %2, not oauth2AuthorizationCode")
+                               .arg(name, credential->type));
+    nodes::connectors::AuthorizeOptions options;
+    options.port = quint16(portValue);
+    options.timeoutMs = seconds * 1000;
+    const bool browser = !cl.parser().isSet(noBrowser) && (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"));
+    options.openBrowser = [&](const QUrl& url, const QString& redirectUri) {
+        err(QStringLiteral("Open this address in a browser and sign in:\n\n  %1\n\nWaiting for the redirect to %2 ...")
+                .arg(url.toString(QUrl::FullyEncoded), redirectUri));
+        if (browser)
+            QProcess::startDetached(QStringLiteral("xdg-open"), {url.toString(QUrl::FullyEncoded)});
+    };
+    auto authorized = nodes::connectors::authorizeInteractively(*credential, options);
+    if (!authorized)
+        return fail(NodeFailed, QStringLiteral("credentials authorize: %1").arg(authorized.error()));
+    if (auto r = (*store)->put(*authorized); !r)
+        return fail(NodeFailed, QStringLiteral("credentials authorize %1: %2").arg(name, r.error()));
+    const QString expires = authorized->field(u"expiresAt");
+    out(QStringLiteral("authorized \"%1\"%2\n").arg(name, expires.isEmpty() ? QString() : QStringLiteral(" (access token valid until %1)").arg(expires)));
+    return Ok;
+}
+
 } // namespace
 
 int credentialsCommand(const QStringList& args)
 {
-    const QString usage = QStringLiteral("usage: taskloom credentials add NAME --type TYPE | list | remove NAME [--data-dir DIR]");
+    const QString usage =
+        QStringLiteral("usage: taskloom credentials add NAME --type TYPE | authorize NAME | list | remove NAME [--data-dir DIR]");
     if (args.isEmpty()) // a usage error: the usage goes to standard error, like every other one
         return fail(Usage, usage);
     if (args.first() == u"--help" || args.first() == u"-h") {
@@ -156,12 +223,14 @@ int credentialsCommand(const QStringList& args)
         return Ok;
     }
     const QString sub = args.first();
-    if (sub != u"add" && sub != u"list" && sub != u"remove")
+    if (sub != u"add" && sub != u"authorize" && sub != u"list" && sub != u"remove")
         return fail(Usage, QStringLiteral("credentials: unknown command \"%1\"; %2").arg(sub, usage));
     const QStringList rest = args.mid(1);
     // Each sub-command parses its own arguments (--help, usage errors) before it opens anything.
     if (sub == u"add")
         return add(rest);
+    if (sub == u"authorize")
+        return authorize(rest);
     CommandLine cl(QStringLiteral("credentials ") + sub,
                    sub == u"list" ? QStringLiteral("Lists credential names and types (never values).") : QStringLiteral("Removes a credential."));
     cl.addOption(dataDirOption());

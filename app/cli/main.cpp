@@ -17,7 +17,7 @@ Commands:
   validate FLOW     check a flow and list every problem
   nodes [TYPE]      list node types, or describe one (--json for the specs)
   runs              list, show and prune recorded runs
-  credentials       add, list and remove credentials in the vault
+  credentials       add, authorize (OAuth2 sign-in), list and remove credentials in the vault
   daemon            run flows with schedule, file watch and webhook triggers unattended
   schedule          list, preview (next EXPR), enable and disable scheduled flows
   ocr KIND FILE...  read documents: text, receipt, invoice or id (fields as JSON with --json)

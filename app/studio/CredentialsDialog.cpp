@@ -135,8 +135,12 @@ QString CredentialsDialog::edit(const QString& existing, const QString& presetTy
         if (!spec)
             return;
         for (const CredentialField& f : spec->fields) {
+            if (f.managed)
+                continue; // tokens Taskloom writes itself (taskloom credentials authorize); kept on save
             auto* e = new QLineEdit(fieldsBox);
             e->setObjectName(QStringLiteral("field_") + f.name);
+            if (f.optional)
+                e->setPlaceholderText(tr("optional"));
             if (f.secret) {
                 e->setEchoMode(QLineEdit::Password);
                 e->setPlaceholderText(existing.isEmpty() ? tr("secret") : tr("unchanged (type to replace)"));
@@ -159,6 +163,11 @@ QString CredentialsDialog::edit(const QString& existing, const QString& presetTy
         Credential c;
         c.name = name->text().trimmed();
         c.type = type->currentData().toString();
+        if (c.type == stored.type)
+            if (const CredentialTypeSpec* spec = m_registry.credentialType(c.type))
+                for (const CredentialField& f : spec->fields)
+                    if (f.managed && stored.fields.contains(f.name))
+                        c.fields.insert(f.name, stored.fields.value(f.name));
         for (const auto& [f, e] : edits) {
             if (f.secret && e->text().isEmpty() && !existing.isEmpty())
                 c.fields.insert(f.name, stored.fields.value(f.name)); // unchanged

@@ -35,6 +35,18 @@ void registerCredentialTypes(engine::NodeRegistry& registry)
           CredentialField{QStringLiteral("clientId"), QStringLiteral("Client id"), false},
           CredentialField{QStringLiteral("clientSecret"), QStringLiteral("Client secret"), true},
           CredentialField{QStringLiteral("scope"), QStringLiteral("Scope"), false}}});
+    registry.addCredentialType(
+        {QStringLiteral("oauth2AuthorizationCode"), QStringLiteral("OAuth2 authorization code (PKCE)"),
+         QStringLiteral("A user signs in once in the browser (taskloom credentials authorize NAME); the tokens are kept "
+                        "here and refreshed when they expire. Register http://127.0.0.1/callback as the redirect URI."),
+         {CredentialField{QStringLiteral("authUrl"), QStringLiteral("Authorization URL"), false},
+          CredentialField{QStringLiteral("tokenUrl"), QStringLiteral("Token URL"), false},
+          CredentialField{QStringLiteral("clientId"), QStringLiteral("Client id"), false},
+          CredentialField{QStringLiteral("clientSecret"), QStringLiteral("Client secret"), true, true},
+          CredentialField{QStringLiteral("scope"), QStringLiteral("Scope"), false, true},
+          CredentialField{QStringLiteral("accessToken"), QStringLiteral("Access token"), true, true, true},
+          CredentialField{QStringLiteral("refreshToken"), QStringLiteral("Refresh token"), true, true, true},
+          CredentialField{QStringLiteral("expiresAt"), QStringLiteral("Access token expires"), false, true, true}}});
     registry.addCredentialType({QStringLiteral("webhookUrl"), QStringLiteral("Webhook URL"),
                                 QStringLiteral("An incoming-webhook address (Slack, Teams, ...): whoever has it can post."),
                                 {CredentialField{QStringLiteral("url"), QStringLiteral("URL"), true}}});

@@ -153,7 +153,7 @@ HttpRequestNode::HttpRequestNode()
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Response"), {}}};
     m_spec.requirements = {QStringLiteral("network")};
     m_spec.credentialTypes = {QStringLiteral("usernamePassword"), QStringLiteral("token"), QStringLiteral("apiKey"),
-                              QStringLiteral("oauth2ClientCredentials")};
+                              QStringLiteral("oauth2ClientCredentials"), QStringLiteral("oauth2AuthorizationCode")};
 
     auto opts = [](QStringList values) {
         QList<ParamOption> o;
@@ -205,7 +205,9 @@ HttpRequestNode::HttpRequestNode()
         {QStringLiteral("bearer"), QStringLiteral("Bearer token"), {}},
         {QStringLiteral("apiKeyHeader"), QStringLiteral("API key in a header"), {}},
         {QStringLiteral("apiKeyQuery"), QStringLiteral("API key in the query"), {}},
-        {QStringLiteral("oauth2ClientCredentials"), QStringLiteral("OAuth2 client credentials"), {}}};
+        {QStringLiteral("oauth2ClientCredentials"), QStringLiteral("OAuth2 client credentials"), {}},
+        {QStringLiteral("oauth2AuthorizationCode"), QStringLiteral("OAuth2 authorization code (user sign-in)"),
+         QStringLiteral("Tokens from taskloom credentials authorize, refreshed when they expire")}};
     m_auth = addParam<QString>(ParamSpec::choice(QStringLiteral("auth"), QStringLiteral("Authentication"), auths).noExpressions());
     m_basicCredential = addParam<QString>(ParamSpec::credential(QStringLiteral("basicCredential"), QStringLiteral("Credential"),
                                                                 QStringLiteral("usernamePassword"))
@@ -222,6 +224,9 @@ HttpRequestNode::HttpRequestNode()
     m_oauth2Credential = addParam<QString>(ParamSpec::credential(QStringLiteral("oauth2Credential"), QStringLiteral("Credential"),
                                                                  QStringLiteral("oauth2ClientCredentials"))
                                                .visibleWhen(QStringLiteral("auth"), {QStringLiteral("oauth2ClientCredentials")}));
+    m_oauth2UserCredential = addParam<QString>(ParamSpec::credential(QStringLiteral("oauth2UserCredential"), QStringLiteral("Credential"),
+                                                                     QStringLiteral("oauth2AuthorizationCode"))
+                                                   .visibleWhen(QStringLiteral("auth"), {QStringLiteral("oauth2AuthorizationCode")}));
 
     m_responseFormat = addParam<QString>(ParamSpec::choice(QStringLiteral("responseFormat"), QStringLiteral("Response format"),
                                                            {{QStringLiteral("auto"), QStringLiteral("From Content-Type"), {}},
@@ -485,6 +490,9 @@ void HttpRequestNode::addAuth(ExecutionContext& ctx, Call& c, AuthCache& cache) 
             it = cache.oauth2Header.insert(name, (token.tokenType + QLatin1Char(' ') + token.accessToken).toUtf8());
         }
         r.headers.append({"Authorization", it.value()});
+    } else if (auth == QLatin1String("oauth2AuthorizationCode")) {
+        r.headers.append({"Authorization", OAuth2Client::authorizationHeader(ctx, ctx.param(m_oauth2UserCredential),
+                                                                             r.timeoutMs > 0 ? r.timeoutMs : 30'000)});
     } else {
         throw NodeError::param(m_auth.name(), auth, QStringLiteral("unknown authentication"));
     }

@@ -45,6 +45,7 @@ private:
     engine::Param<QString> m_apiKeyCredential;
     engine::Param<QString> m_apiKeyName;
     engine::Param<QString> m_oauth2Credential;
+    engine::Param<QString> m_oauth2UserCredential;
     engine::Param<QString> m_responseFormat;
     engine::Param<QString> m_output;
     engine::Param<QString> m_itemsPath;

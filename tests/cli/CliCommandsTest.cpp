@@ -91,6 +91,7 @@ TEST_F(CliCommandsTest, HelpOnEveryCommand)
         {QStringLiteral("runs"), QStringLiteral("prune"), QStringLiteral("--help")},
         {QStringLiteral("credentials"), QStringLiteral("--help")},
         {QStringLiteral("credentials"), QStringLiteral("add"), QStringLiteral("--help")},
+        {QStringLiteral("credentials"), QStringLiteral("authorize"), QStringLiteral("--help")},
         {QStringLiteral("credentials"), QStringLiteral("list"), QStringLiteral("--help")},
         {QStringLiteral("credentials"), QStringLiteral("remove"), QStringLiteral("--help")},
     };

@@ -3,6 +3,17 @@
 
 #include "CliTestSupport.hpp"
 
+#include "LoopbackHttpServer.hpp"
+#include "nodes/net/HttpClient.hpp"
+
+#include <QDeadlineTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <thread>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -130,6 +141,73 @@ TEST_F(CliCredentialsTest, DataDirOptionInEitherForm)
     EXPECT_EQ(add(QStringLiteral("two"), QStringLiteral("token"), "value-two-5678", {QStringLiteral("--data-dir=") + b}).exitCode, 0);
     EXPECT_TRUE(QFileInfo::exists(b + QStringLiteral("/credentials.vault")));
     EXPECT_EQ(run({QStringLiteral("credentials"), QStringLiteral("remove"), QStringLiteral("two"), QStringLiteral("--data-dir=") + b}).exitCode, 0);
+}
+
+TEST_F(CliCredentialsTest, AuthorizeSignsInThroughTheBrowserAndSavesTheTokens)
+{
+    // A small authorization server: /authorize sends the browser back with a code, /token wants the PKCE verifier.
+    QString challenge;
+    LoopbackHttpServer auth([&challenge](const LoopbackHttpServer::Request& r) {
+        const QUrlQuery q(QUrl(QString::fromUtf8("http://x" + r.target)));
+        if (r.path() == "/authorize") {
+            challenge = q.queryItemValue(QStringLiteral("code_challenge"));
+            LoopbackHttpServer::Reply reply;
+            reply.status = 302;
+            reply.headers = {{"Location", (q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded) + QStringLiteral("?code=C1&state=")
+                                           + q.queryItemValue(QStringLiteral("state")))
+                                              .toUtf8()}};
+            return reply;
+        }
+        if (r.path() == "/token" && r.body.contains("grant_type=authorization_code") && r.body.contains("code_verifier="))
+            return LoopbackHttpServer::Reply::json(R"({"access_token":"AT-cli-51f0","refresh_token":"RT-cli-77aa","expires_in":600})");
+        return LoopbackHttpServer::Reply::json(R"({"error":"invalid_request"})", 400);
+    });
+    const QByteArray fields = R"({"authUrl": ")" + auth.url("/authorize") + R"(", "tokenUrl": ")" + auth.url("/token")
+                              + R"(", "clientId": "taskloom-cli"})";
+    CliResult r = add(QStringLiteral("svc"), QStringLiteral("oauth2AuthorizationCode"), fields);
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+
+    auto process = start({QStringLiteral("credentials"), QStringLiteral("authorize"), QStringLiteral("svc"), QStringLiteral("--no-browser"),
+                          QStringLiteral("--timeout"), QStringLiteral("60")});
+    // The address is printed on standard error; follow it like a browser would.
+    QByteArray err;
+    QString address;
+    const QDeadlineTimer deadline(20'000);
+    while (address.isEmpty() && !deadline.hasExpired()) {
+        process->waitForReadyRead(200);
+        err += process->readAllStandardError();
+        const auto m = QRegularExpression(QStringLiteral("^  (http://\\S+)$"), QRegularExpression::MultilineOption).match(QString::fromUtf8(err));
+        if (m.hasMatch())
+            address = m.captured(1);
+    }
+    ASSERT_FALSE(address.isEmpty()) << err.toStdString();
+    QString page;
+    std::thread browser([&] {
+        net::HttpRequest get;
+        get.url = address;
+        get.timeoutMs = 20'000;
+        auto response = net::send(get);
+        page = response ? QString::fromUtf8(response->body) : response.error().message;
+    });
+    ASSERT_TRUE(process->waitForFinished(30'000));
+    browser.join();
+    const QByteArray out = process->readAllStandardOutput();
+    EXPECT_EQ(process->exitCode(), 0) << err.toStdString() << process->readAllStandardError().toStdString();
+    EXPECT_TRUE(out.startsWith("authorized \"svc\" (access token valid until ")) << out.toStdString();
+    EXPECT_TRUE(page.contains(QStringLiteral("Taskloom is authorized"))) << page.toStdString();
+    EXPECT_FALSE(challenge.isEmpty());
+    EXPECT_FALSE(allBytes(dataDir()).contains("AT-cli-51f0")) << "tokens are stored encrypted";
+    EXPECT_FALSE(allBytes(dataDir()).contains("RT-cli-77aa"));
+
+    // Only oauth2AuthorizationCode credentials can be authorized; a bad port is a usage error.
+    r = add(QStringLiteral("plain"), QStringLiteral("token"), "t0ken\n");
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    r = run({QStringLiteral("credentials"), QStringLiteral("authorize"), QStringLiteral("plain"), QStringLiteral("--no-browser")});
+    EXPECT_EQ(r.exitCode, 2) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("is of type token, not oauth2AuthorizationCode"))) << r.describe();
+    r = run({QStringLiteral("credentials"), QStringLiteral("authorize"), QStringLiteral("svc"), QStringLiteral("--port"), QStringLiteral("99999")});
+    EXPECT_EQ(r.exitCode, 2) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("--port \"99999\""))) << r.describe();
 }
 
 } // namespace taskloom::tests

@@ -51,6 +51,10 @@ public:
     {
         throw engine::NodeError(QStringLiteral("CREDENTIAL_NOT_FOUND"), name);
     }
+    void updateCredential(const engine::Credential& c) const override
+    {
+        throw engine::NodeError(QStringLiteral("CREDENTIAL_UNAVAILABLE"), c.name);
+    }
     const engine::ItemList& runInput() const override { return m_runInput; }
     const engine::Object& triggerData() const override { return m_trigger; }
     const engine::Object& variables() const override { return vars; }

@@ -26,6 +26,7 @@ public:
         return item->json().value(QStringView(e).mid(5));
     }
     Credential credential(const QString&) const override { return {}; }
+    void updateCredential(const Credential&) const override {}
     const ItemList& runInput() const override { return m_items; }
     const Object& triggerData() const override { return m_object; }
     const Object& variables() const override { return m_object; }
