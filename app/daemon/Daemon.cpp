@@ -6,6 +6,7 @@
 
 #include "app/runtime/Runtime.hpp"
 #include "engine/AtomicFile.hpp"
+#include "engine/CredentialStore.hpp"
 #include "engine/Json.hpp"
 #include "engine/RunStore.hpp"
 
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUuid>
 
@@ -438,20 +440,57 @@ void Daemon::finished(const QString& runId, const ChildExit& exit)
 
 void Daemon::notifyFailure(const DaemonFlow* flow, const QueuedRun& run, const ChildExit& exit, const QString& status)
 {
-    if (!flow || flow->policy.notifyWebhook.isEmpty())
+    if (!flow || (flow->policy.notifyWebhook.isEmpty() && !flow->policy.notifyEmail))
         return;
-    Object o{{QStringLiteral("event"), QStringLiteral("run-failed")},
-             {QStringLiteral("flowId"), flow->id},
-             {QStringLiteral("flowName"), flow->name},
-             {QStringLiteral("flowPath"), flow->path},
-             {QStringLiteral("runId"), run.runId},
-             {QStringLiteral("status"), status},
-             {QStringLiteral("exitCode"), exit.exitCode},
-             {QStringLiteral("attempt"), run.attempt},
-             {QStringLiteral("reason"), run.reason},
-             {QStringLiteral("error"), exit.stderrTail.trimmed().right(1000)}};
-    if (auto r = Notifier::postJson(flow->policy.notifyWebhook, Json::serialize(Value(o))); !r)
-        logLine(QStringLiteral("error: %1: failure notice not sent: %2").arg(flow->name, r.error()));
+    const QString error = exit.stderrTail.trimmed().right(1000);
+    const QString flowName = flow->name;
+    // Notices block on the network: they go to a worker so triggers keep firing on time meanwhile.
+    const auto report = [this, flowName](const std::expected<void, QString>& sent) {
+        if (!sent)
+            QMetaObject::invokeMethod(this, [this, flowName, why = sent.error()] {
+                logLine(QStringLiteral("error: %1: failure notice not sent: %2").arg(flowName, why));
+            }, Qt::QueuedConnection);
+    };
+    if (!flow->policy.notifyWebhook.isEmpty()) {
+        Object o{{QStringLiteral("event"), QStringLiteral("run-failed")},
+                 {QStringLiteral("flowId"), flow->id},
+                 {QStringLiteral("flowName"), flow->name},
+                 {QStringLiteral("flowPath"), flow->path},
+                 {QStringLiteral("runId"), run.runId},
+                 {QStringLiteral("status"), status},
+                 {QStringLiteral("exitCode"), exit.exitCode},
+                 {QStringLiteral("attempt"), run.attempt},
+                 {QStringLiteral("reason"), run.reason},
+                 {QStringLiteral("error"), error}};
+        m_notices.start([report, url = flow->policy.notifyWebhook, body = Json::serialize(Value(o))] {
+            report(Notifier::postJson(url, body));
+        });
+    }
+    if (const auto& email = flow->policy.notifyEmail) {
+        QString user, password;
+        if (!email->credential.isEmpty()) {
+            auto store = m_runtime.credentials();
+            auto c = store ? (*store)->get(email->credential) : std::expected<engine::Credential, QString>(std::unexpected(store.error()));
+            if (!c) {
+                logLine(QStringLiteral("error: %1: failure notice not sent: credential \"%2\": %3").arg(flowName, email->credential, c.error()));
+                return;
+            }
+            user = c->field(u"username");
+            password = c->field(u"password");
+        }
+        const QString subject = QStringLiteral("Taskloom: \"%1\" %2").arg(flowName, status);
+        const QString text = QStringLiteral("The scheduled flow \"%1\" did not succeed.\n\n"
+                                            "Flow file: %2\nRun: %3 (attempt %4, %5)\nStatus: %6 (exit code %7)\n\n"
+                                            "Last error output:\n%8\n\nDetails: taskloom runs show %3\n")
+                                 .arg(flowName, flow->path, run.runId)
+                                 .arg(run.attempt)
+                                 .arg(run.reason, status)
+                                 .arg(exit.exitCode)
+                                 .arg(error.isEmpty() ? QStringLiteral("(none)") : error);
+        m_notices.start([report, notice = *email, user, password, subject, text] {
+            report(Notifier::sendEmail(notice, user, password, subject, text));
+        });
+    }
 }
 
 void Daemon::armTimer(qint64 now)

@@ -14,6 +14,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -166,6 +167,8 @@ private:
     QString m_token;
     int m_lockFd = -1;
     qint64 m_lastReconcileMs = 0;
+    /// Failure notices being sent (webhook, e-mail); last member, so it is destroyed (and waited for) first.
+    QThreadPool m_notices;
 };
 
 } // namespace taskloom::daemon

@@ -6,6 +6,7 @@
 #include "FileWatcher.hpp"
 
 #include "app/runtime/Runtime.hpp"
+#include "engine/Json.hpp"
 #include "nodes/core/FileWatchTriggerNode.hpp"
 #include "nodes/core/ScheduleTriggerNode.hpp"
 #include "nodes/core/WebhookTriggerNode.hpp"
@@ -23,6 +24,29 @@ using nodes::core::ScheduleTriggerNode;
 using nodes::core::WebhookTriggerNode;
 
 namespace {
+
+// {"path": [size, modified ms since the epoch], ...}
+QByteArray snapshotToJson(const FileWatcher::Snapshot& s)
+{
+    Object o;
+    for (auto it = s.cbegin(); it != s.cend(); ++it)
+        o.insert(it.key(), Array{it->size, it->modified.toMSecsSinceEpoch()});
+    return Json::serialize(Value(o));
+}
+
+FileWatcher::Snapshot snapshotFromJson(const QByteArray& json)
+{
+    FileWatcher::Snapshot s;
+    const auto v = Json::parse(json);
+    if (!v || !v->isObject())
+        return s;
+    for (const auto& [path, entry] : v->objectRef()) {
+        const Array a = entry.toArray();
+        if (a.size() == 2)
+            s.insert(path, {qint64(a.at(0).toInt()), QDateTime::fromMSecsSinceEpoch(a.at(1).toInt())});
+    }
+    return s;
+}
 
 bool isTriggerType(const QString& type)
 {
@@ -221,6 +245,17 @@ void Daemon::activate(DaemonFlow& flow)
                                               fileEvent(flowId, nodeId, e.kind, e.path, e.size, e.modified);
                                       },
                                       this);
+            // Files that came, changed or went while the daemon was down are news too, unless catch-up is off.
+            if (flow.policy.catchUp != FlowPolicy::CatchUp::Skip) {
+                if (auto saved = m_state->fileWatchState(flowId, nodeId); saved && *saved)
+                    w->setBaseline(snapshotFromJson(**saved));
+                else if (!saved)
+                    logLine(QStringLiteral("error: %1: file-watch state not read: %2").arg(flow.path, saved.error()));
+            }
+            w->setSnapshotCallback([this, flowId, nodeId, path = flow.path](const FileWatcher::Snapshot& s) {
+                if (auto r = m_state->saveFileWatchState(flowId, nodeId, snapshotToJson(s)); !r)
+                    logLine(QStringLiteral("error: %1: file-watch state not saved: %2").arg(path, r.error()));
+            });
             QString error;
             if (!w->start(&error)) {
                 delete w;

@@ -49,7 +49,15 @@ engine::Migrations DaemonStore::migrations()
                                       " note TEXT NOT NULL DEFAULT '')"),
                        QStringLiteral("CREATE INDEX daemon_queue_open ON daemon_queue (state, due_at)"
                                       " WHERE state IN ('queued', 'started')"),
-                       QStringLiteral("CREATE INDEX daemon_queue_by_flow ON daemon_queue (flow_id, created_at DESC)")}}};
+                       QStringLiteral("CREATE INDEX daemon_queue_by_flow ON daemon_queue (flow_id, created_at DESC)")}},
+            // What each file-watch trigger last reported, so files that arrive while the daemon is down are caught up.
+            Migration{module(), 2,
+                      {QStringLiteral("CREATE TABLE daemon_file_watches ("
+                                      " flow_id TEXT NOT NULL,"
+                                      " node_id TEXT NOT NULL,"
+                                      " files_json TEXT NOT NULL,"
+                                      " saved_at INTEGER NOT NULL,"
+                                      " PRIMARY KEY (flow_id, node_id))")}}};
 }
 
 std::expected<std::optional<qint64>, QString> DaemonStore::lastDue(const QString& flowId, const QString& nodeId)
@@ -100,6 +108,25 @@ std::expected<void, QString> DaemonStore::enqueue(const QList<QueuedRun>& runs)
         }
         return {};
     });
+}
+
+std::expected<std::optional<QByteArray>, QString> DaemonStore::fileWatchState(const QString& flowId, const QString& nodeId)
+{
+    auto q = m_db.query(QStringLiteral("SELECT files_json FROM daemon_file_watches WHERE flow_id = ? AND node_id = ?"),
+                        {flowId, nodeId});
+    if (!q)
+        return std::unexpected(q.error());
+    if (!q->next())
+        return std::optional<QByteArray>();
+    return std::optional<QByteArray>(q->value(0).toByteArray());
+}
+
+std::expected<void, QString> DaemonStore::saveFileWatchState(const QString& flowId, const QString& nodeId, const QByteArray& json)
+{
+    return m_db.exec(QStringLiteral("INSERT INTO daemon_file_watches (flow_id, node_id, files_json, saved_at) VALUES (?, ?, ?, ?)"
+                                    " ON CONFLICT (flow_id, node_id) DO UPDATE SET files_json = excluded.files_json,"
+                                    " saved_at = excluded.saved_at"),
+                     {flowId, nodeId, QString::fromUtf8(json), QDateTime::currentMSecsSinceEpoch()});
 }
 
 std::expected<std::optional<bool>, QString> DaemonStore::enabledOverride(const QString& flowId)

@@ -2,6 +2,7 @@
 
 #include "engine/Migration.hpp"
 
+#include <QByteArray>
 #include <QString>
 
 #include <expected>
@@ -45,6 +46,9 @@ public:
     /// Inserts runs that belong to no schedule (webhook, file, api, retry).
     std::expected<void, QString> enqueue(const QList<QueuedRun>& runs);
 
+    /// What a file-watch trigger last reported (JSON written by the daemon), nullopt when it never ran.
+    std::expected<std::optional<QByteArray>, QString> fileWatchState(const QString& flowId, const QString& nodeId);
+    std::expected<void, QString> saveFileWatchState(const QString& flowId, const QString& nodeId, const QByteArray& json);
     /// The override for a flow: true / false, or nullopt when none was set.
     std::expected<std::optional<bool>, QString> enabledOverride(const QString& flowId);
     std::expected<void, QString> setEnabled(const QString& flowId, bool enabled);

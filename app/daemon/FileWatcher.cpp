@@ -13,6 +13,16 @@ FileWatcher::FileWatcher(QString folder, QStringList patterns, int debounceMs, C
 {
 }
 
+void FileWatcher::setBaseline(Snapshot baseline)
+{
+    m_baseline = std::move(baseline);
+}
+
+void FileWatcher::setSnapshotCallback(std::function<void(const Snapshot&)> callback)
+{
+    m_snapshot = std::move(callback);
+}
+
 bool FileWatcher::start(QString* error)
 {
     if (!QFileInfo(m_folder).isDir()) {
@@ -20,7 +30,22 @@ bool FileWatcher::start(QString* error)
             *error = QStringLiteral("the folder %1 does not exist").arg(m_folder);
         return false;
     }
-    m_known = scan();
+    if (m_baseline) {
+        // Only what this watch would have seen: the folder or patterns may have changed in the flow since.
+        const QString folder = QFileInfo(m_folder).absoluteFilePath();
+        m_known.clear();
+        for (auto it = m_baseline->cbegin(); it != m_baseline->cend(); ++it) {
+            const QFileInfo f(it.key());
+            if (f.absolutePath() == folder && QDir::match(m_patterns, f.fileName()))
+                m_known.insert(it.key(), *it);
+        }
+        m_baseline.reset();
+        QTimer::singleShot(0, this, [this] { rescan(); }); // report what changed meanwhile, debounced as usual
+    } else {
+        m_known = scan();
+    }
+    if (m_snapshot)
+        m_snapshot(m_known);
     m_watcher = new QFileSystemWatcher(this);
     m_watcher->addPath(m_folder);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { rescan(); });
@@ -72,8 +97,11 @@ void FileWatcher::rescan()
         m_pending.remove(path);
         if (m_watcher)
             m_watcher->removePath(path);
-        if (!wasPendingNew)
+        if (!wasPendingNew) {
             m_callback(Event{QStringLiteral("deleted"), path, 0, {}});
+            if (m_snapshot)
+                m_snapshot(m_known);
+        }
     }
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         if (!now.contains(it.key())) // a new file deleted again before it settled
@@ -113,6 +141,8 @@ void FileWatcher::settle()
     }
     for (const Event& e : ready)
         m_callback(e);
+    if (!ready.isEmpty() && m_snapshot)
+        m_snapshot(m_known);
     if (!m_pending.isEmpty())
         m_settle->start(std::max(50, m_debounceMs / 4));
 }

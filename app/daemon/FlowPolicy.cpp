@@ -1,6 +1,7 @@
 #include "FlowPolicy.hpp"
 
 #include "engine/Json.hpp"
+#include "nodes/net/MailClient.hpp"
 
 namespace taskloom::daemon {
 
@@ -25,6 +26,69 @@ QString FlowPolicy::catchUpName(CatchUp c)
     }
     return {};
 }
+
+namespace {
+
+std::expected<FlowPolicy::EmailNotice, QString> parseEmailNotice(const Value& v)
+{
+    const auto bad = [](const QString& key, const Value& value, const QString& want) {
+        return std::unexpected(QStringLiteral("settings.daemon.notifyEmail%1 = %2: %3")
+                                   .arg(key.isEmpty() ? QString() : QLatin1Char('.') + key,
+                                        QString::fromUtf8(engine::Json::serialize(value)), want));
+    };
+    if (!v.isObject())
+        return bad({}, v, QStringLiteral("expected an object with to, smtpHost and optionally smtpPort, security, from, credential"));
+    FlowPolicy::EmailNotice e;
+    for (const auto& [key, value] : v.objectRef()) {
+        if (key == u"to") {
+            QStringList to;
+            if (value.isArray()) {
+                for (const Value& a : value.arrayRef())
+                    to.append(a.toText().trimmed());
+            } else if (value.isString()) {
+                for (const QString& a : value.toText().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    to.append(a.trimmed());
+            }
+            to.removeAll(QString());
+            for (const QString& a : to)
+                if (net::mailAddress(a).isEmpty())
+                    return bad(key, value, QStringLiteral("\"%1\" is not an e-mail address").arg(a));
+            if (to.isEmpty())
+                return bad(key, value, QStringLiteral("expected one or more e-mail addresses"));
+            e.to = to;
+        } else if (key == u"from") {
+            if (!value.isString() || net::mailAddress(value.toText()).isEmpty())
+                return bad(key, value, QStringLiteral("expected an e-mail address"));
+            e.from = value.toText();
+        } else if (key == u"smtpHost") {
+            if (!value.isString() || value.toText().trimmed().isEmpty())
+                return bad(key, value, QStringLiteral("expected a host name"));
+            e.smtpHost = value.toText().trimmed();
+        } else if (key == u"smtpPort") {
+            if (!value.isInt() || value.toInt() < 1 || value.toInt() > 65535)
+                return bad(key, value, QStringLiteral("expected a port from 1 to 65535"));
+            e.smtpPort = int(value.toInt());
+        } else if (key == u"security") {
+            const QString s = value.toText();
+            if (s != u"starttls" && s != u"tls" && s != u"none")
+                return bad(key, value, QStringLiteral("use starttls, tls or none"));
+            e.security = s;
+        } else if (key == u"credential") {
+            if (!value.isString())
+                return bad(key, value, QStringLiteral("expected a credential name"));
+            e.credential = value.toText().trimmed();
+        } else {
+            return bad(key, value, QStringLiteral("unknown setting (known: to, from, smtpHost, smtpPort, security, credential)"));
+        }
+    }
+    if (e.to.isEmpty())
+        return bad(QStringLiteral("to"), Value(), QStringLiteral("required"));
+    if (e.smtpHost.isEmpty())
+        return bad(QStringLiteral("smtpHost"), Value(), QStringLiteral("required"));
+    return e;
+}
+
+} // namespace
 
 std::expected<FlowPolicy, QString> FlowPolicy::parse(const Value& settings)
 {
@@ -72,9 +136,15 @@ std::expected<FlowPolicy, QString> FlowPolicy::parse(const Value& settings)
             if (!v.isString() || !(url.startsWith(u"http://") || url.startsWith(u"https://")))
                 return bad(key, v, QStringLiteral("expected an http:// or https:// URL"));
             p.notifyWebhook = url;
+        } else if (key == u"notifyEmail") {
+            auto e = parseEmailNotice(v);
+            if (!e)
+                return std::unexpected(e.error());
+            p.notifyEmail = *e;
         } else {
             return bad(key, v, QStringLiteral("unknown setting (known: enabled, overlap, concurrency, catchUp, "
-                                              "catchUpLimit, retries, retryDelaySeconds, timeoutSeconds, notifyWebhook)"));
+                                              "catchUpLimit, retries, retryDelaySeconds, timeoutSeconds, notifyWebhook, "
+                                              "notifyEmail)"));
         }
     }
     return p;

@@ -4,7 +4,10 @@
 
 #include <QString>
 
+#include <QStringList>
+
 #include <expected>
+#include <optional>
 
 namespace taskloom::daemon {
 
@@ -22,6 +25,17 @@ struct FlowPolicy {
     int retryDelaySeconds = 60;      ///< before the first retry; doubles each time
     int timeoutSeconds = 0;          ///< 0: none
     QString notifyWebhook;           ///< POSTed a JSON notice when a run fails for good
+
+    /// Where an e-mail notice goes when a run fails for good.
+    struct EmailNotice {
+        QStringList to;
+        QString from;                    ///< default taskloom@<host name>
+        QString smtpHost;
+        int smtpPort = 587;
+        QString security = QStringLiteral("starttls"); ///< starttls, tls or none
+        QString credential;              ///< a usernamePassword credential for SMTP AUTH; empty: none
+    };
+    std::optional<EmailNotice> notifyEmail;
 
     /// Reads the "daemon" object; errors name the setting and value.
     static std::expected<FlowPolicy, QString> parse(const engine::Value& settings);

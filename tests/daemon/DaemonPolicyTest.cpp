@@ -9,6 +9,12 @@
 #include "engine/Json.hpp"
 #include "engine/RunDatabase.hpp"
 #include "engine/RunStore.hpp"
+#include "engine/CredentialStore.hpp"
+
+#include "nodes/net/MailParser.hpp"
+
+#include "LoopbackHttpServer.hpp"
+#include "LoopbackSmtpServer.hpp"
 
 #include <QDir>
 #include <QFile>
@@ -282,13 +288,90 @@ TEST_F(DaemonPolicy, FailedRunsAreRetriedAfterTheirDelay)
     EXPECT_EQ(queueRows(), (QStringList{QStringLiteral("schedule/finished"), QStringLiteral("retry/finished")}));
 }
 
+TEST_F(DaemonPolicy, RunsThatFailForGoodSendAWebhookAndAnEmailNotice)
+{
+    LoopbackSmtpServer smtp({"ops", "s3cret", {}});
+    LoopbackHttpServer hook([](const LoopbackHttpServer::Request&) { return LoopbackHttpServer::Reply::json("{}"); });
+    const QString settings = QStringLiteral(R"({"notifyWebhook": "%1", "notifyEmail": {"to": ["ops@example.com", "Ann <ann@example.com>"],
+        "smtpHost": "127.0.0.1", "smtpPort": %2, "security": "none", "from": "robot@example.com", "credential": "mail"}})")
+                                 .arg(QString::fromUtf8(hook.url("/notify")))
+                                 .arg(smtp.port());
+    writeFlow(QStringLiteral("nightly"), QStringLiteral(R"({"mode": "interval", "every": 1, "unit": "hours"})"), settings);
+    startDaemon();
+    auto store = runtime->credentials();
+    ASSERT_TRUE(store.has_value()) << store.error().toStdString();
+    ASSERT_TRUE((*store)->put({QStringLiteral("mail"), QStringLiteral("usernamePassword"),
+                               {{QStringLiteral("username"), QStringLiteral("ops")}, {QStringLiteral("password"), QStringLiteral("s3cret")}}}));
+    clock.set(ms("2026-01-01T01:00:00Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 1);
+    const QString runId = launcher.jobs[0].job.runId;
+    launcher.finish(0, 1);
+    ASSERT_TRUE(waitFor([&] { return smtp.messages().size() == 1 && hook.requests().size() == 1; }, 20'000)) << log.join(u'\n').toStdString();
+    const auto mail = smtp.messages().first();
+    EXPECT_EQ(mail.authenticatedAs, "ops");
+    EXPECT_EQ(mail.from, "robot@example.com");
+    EXPECT_EQ(mail.to, (QList<QByteArray>{"ops@example.com", "ann@example.com"}));
+    const net::ParsedMail parsed = net::parseMail(mail.data);
+    // The fake launcher records no run, so the status is "not recorded"; a real child's would be "failed".
+    EXPECT_TRUE(parsed.subject.startsWith(QStringLiteral("Taskloom: \"nightly\" "))) << parsed.subject.toStdString();
+    EXPECT_TRUE(parsed.text.contains(QStringLiteral("(exit code 1)"))) << parsed.text.toStdString();
+    EXPECT_TRUE(parsed.text.contains(QStringLiteral("Details: taskloom runs show ") + runId)) << parsed.text.toStdString();
+    const auto body = engine::Json::parse(hook.requests().first().body);
+    ASSERT_TRUE(body.has_value());
+    EXPECT_EQ(body->toObject().value(u"runId").toText(), runId);
+    EXPECT_EQ(body->toObject().value(u"event").toText(), QStringLiteral("run-failed"));
+    for (const QString& line : log)
+        EXPECT_FALSE(line.contains(QStringLiteral("notice not sent"))) << line.toStdString();
+
+    // A mail server that is gone is one error line in the log, and the daemon goes on.
+    smtp.stop();
+    clock.set(ms("2026-01-01T02:00:00Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 2);
+    launcher.finish(1, 1);
+    EXPECT_TRUE(waitFor([&] { return log.join(u'\n').contains(QStringLiteral("nightly: failure notice not sent: notify e-mail:")); }, 30'000))
+        << log.join(u'\n').toStdString();
+}
+
+TEST_F(DaemonPolicy, FilesThatArriveWhileTheDaemonIsDownAreCaughtUp)
+{
+    const QString inbox = m_tmp.filePath(QStringLiteral("inbox"));
+    QDir().mkpath(inbox);
+    const QString params = QStringLiteral(R"({"folder": "%1", "pattern": "*.csv", "debounceMs": 100})").arg(inbox);
+    writeFile(flowPath(QStringLiteral("watch")), triggerFlow(QStringLiteral("watch"), QStringLiteral("core.fileWatchTrigger"), params));
+    writeFile(flowPath(QStringLiteral("nocatch")),
+              triggerFlow(QStringLiteral("nocatch"), QStringLiteral("core.fileWatchTrigger"), params, QStringLiteral(R"({"catchUp": "skip"})")));
+    writeFile(inbox + QStringLiteral("/before.csv"), "a");
+    startDaemon();
+    waitFor([] { return false; }, 500);
+    EXPECT_TRUE(launcher.jobs.isEmpty()) << "files already there are not news";
+    daemon.reset();
+    runtime.reset();
+
+    writeFile(inbox + QStringLiteral("/during.csv"), "b");
+    startDaemon();
+    ASSERT_TRUE(waitFor([&] { daemon->tick(); return launcher.jobs.size() >= 1; }, 10000)) << log.join(u'\n').toStdString();
+    waitFor([] { return false; }, 500);
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 1) << "only the flow with catch-up runs";
+    EXPECT_TRUE(launcher.jobs[0].job.flowPath.endsWith(QStringLiteral("/watch.flow.json"))) << launcher.jobs[0].job.flowPath.toStdString();
+    const engine::Object trigger = triggerOf(launcher.jobs[0]);
+    EXPECT_TRUE(engine::Json::serialize(engine::Value(trigger)).contains("during.csv")) << engine::Json::serialize(engine::Value(trigger)).toStdString();
+}
+
 TEST_F(DaemonPolicy, BadSchedulesAndSettingsAreReportedNotRun)
 {
     writeFlow(QStringLiteral("badcron"), QStringLiteral(R"({"mode": "cron", "cron": "0 25 * * *", "timezone": "UTC"})"));
     writeFlow(QStringLiteral("badzone"), QStringLiteral(R"({"mode": "cron", "cron": "0 7 * * *", "timezone": "Mars/Olympus"})"));
     writeFlow(QStringLiteral("badsetting"), QString::fromLatin1(everyMinute), QStringLiteral(R"({"overlap": "sometimes"})"));
+    writeFlow(QStringLiteral("badmail"), QString::fromLatin1(everyMinute),
+              QStringLiteral(R"({"notifyEmail": {"to": "ops at example", "smtpHost": "127.0.0.1"}})"));
     startDaemon();
-    ASSERT_EQ(daemon->flows().size(), 3);
+    ASSERT_EQ(daemon->flows().size(), 4);
+    EXPECT_TRUE(daemon->flow(QStringLiteral("badmail"))->problem.contains(
+        QStringLiteral(R"(settings.daemon.notifyEmail.to = "ops at example": "ops at example" is not an e-mail address)")))
+        << daemon->flow(QStringLiteral("badmail"))->problem.toStdString();
     EXPECT_TRUE(daemon->flow(QStringLiteral("badcron"))->problem.contains(QStringLiteral("column 3: hour 25 is out of range 0-23")))
         << daemon->flow(QStringLiteral("badcron"))->problem.toStdString();
     EXPECT_TRUE(daemon->flow(QStringLiteral("badzone"))->problem.contains(QStringLiteral("unknown time zone \"Mars/Olympus\"")))

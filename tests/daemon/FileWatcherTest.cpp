@@ -87,3 +87,38 @@ TEST(WatchFolder, AMissingFolderIsAClearError)
     EXPECT_FALSE(w.start(&error));
     EXPECT_EQ(error, QStringLiteral("the folder /nonexistent/inbox does not exist"));
 }
+
+TEST_F(Watch, ASavedBaselineReportsWhatHappenedWhileNobodyWatched)
+{
+    writeFile(dir.filePath(QStringLiteral("kept.csv")), "same");
+    writeFile(dir.filePath(QStringLiteral("edited.csv")), "before");
+    FileWatcher::Snapshot saved;
+    {
+        FileWatcher first(dir.path(), {QStringLiteral("*.csv")}, 100, [](const FileWatcher::Event&) {});
+        first.setSnapshotCallback([&](const FileWatcher::Snapshot& s) { saved = s; });
+        QString error;
+        ASSERT_TRUE(first.start(&error)) << error.toStdString();
+    }
+    ASSERT_EQ(saved.size(), 3); // old.csv, kept.csv, edited.csv
+    saved.insert(QStringLiteral("/elsewhere/ignored.csv"), {1, QDateTime::currentDateTimeUtc()});
+    // While nobody watches: one file arrives, one changes, one goes.
+    writeFile(dir.filePath(QStringLiteral("arrived.csv")), "new");
+    writeFile(dir.filePath(QStringLiteral("edited.csv")), "after, longer");
+    QFile::remove(dir.filePath(QStringLiteral("old.csv")));
+
+    FileWatcher::Snapshot latest;
+    watcher = std::make_unique<FileWatcher>(dir.path(), QStringList{QStringLiteral("*.csv")}, 100,
+                                            [this](const FileWatcher::Event& e) { events.append(e); });
+    watcher->setBaseline(saved);
+    watcher->setSnapshotCallback([&](const FileWatcher::Snapshot& s) { latest = s; });
+    QString error;
+    ASSERT_TRUE(watcher->start(&error)) << error.toStdString();
+    ASSERT_TRUE(waitFor([&] { return events.size() == 3; }, 10000)) << kinds().join(u',').toStdString();
+    waitFor([] { return false; }, 300);
+    QStringList k = kinds();
+    k.sort();
+    EXPECT_EQ(k, (QStringList{QStringLiteral("changed edited.csv"), QStringLiteral("deleted old.csv"), QStringLiteral("new arrived.csv")}));
+    EXPECT_EQ(latest.size(), 3);
+    EXPECT_TRUE(latest.contains(dir.filePath(QStringLiteral("arrived.csv"))));
+    EXPECT_FALSE(latest.contains(dir.filePath(QStringLiteral("old.csv"))));
+}
