@@ -23,8 +23,9 @@ struct Locator {
     Rect recordedRect;      ///< Image: where the anchor was on the recorded screen
     bool unique = true;     ///< Image: the anchor matched only once on the recorded screen
     double minScore = 0.8;  ///< Image: the lowest template-match score accepted
-    Point offset;           ///< Image / Window: the point to act on, relative to the anchor / window top-left
-    QString text;           ///< Text: the words to find by OCR
+    Point offset;           ///< Image / Window: the point to act on, relative to the anchor / window top-left;
+                            ///< Text: relative to the centre of the words found
+    QString text;           ///< Text: the words to find by OCR (case and spacing ignored)
     QString title;          ///< Window: the title the window had (matched exactly, or as a pattern by nodes)
     QString className;      ///< Window
     Point point;            ///< Absolute: screen coordinates

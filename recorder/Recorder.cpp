@@ -34,9 +34,23 @@ std::expected<void, QString> Recorder::start()
         m_state = m_options.waitForStartKey ? State::WaitingForStart : State::Recording;
         m_stopRequested = false;
     }
+    // Grab the hotkeys so they reach only us, not the program being recorded; they are still seen in the
+    // captured stream (XRecord records below grabs), which is where onEvent acts on them.
+    if (auto hotkeys = HotkeyService::open(m_options.display); hotkeys) {
+        m_hotkeys = std::move(*hotkeys);
+        for (const QString& key : {m_options.startKey, m_options.stopKey, m_options.pauseKey, m_options.secretKey}) {
+            if (key.isEmpty())
+                continue;
+            if (auto grabbed = m_hotkeys->grab(key, [] {}); !grabbed) {
+                std::lock_guard lock(m_mutex);
+                m_warnings.append(grabbed.error() + QStringLiteral(" (it still works, but the recorded program sees it too)"));
+            }
+        }
+    }
     m_capture = m_desktop->createCapture();
     if (auto ok = m_capture->start([this](const InputEvent& e) { onEvent(e); }); !ok) {
         m_capture.reset();
+        m_hotkeys.reset();
         std::lock_guard lock(m_mutex);
         m_state = State::Idle;
         return ok;
@@ -50,6 +64,7 @@ void Recorder::stop()
         m_capture->stop();
         m_capture.reset();
     }
+    m_hotkeys.reset();
     std::lock_guard lock(m_mutex);
     if (m_state != State::Idle)
         m_state = State::Stopped;

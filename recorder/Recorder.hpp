@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Desktop.hpp"
+#include "Hotkeys.hpp"
 #include "MacroBuilder.hpp"
 
 #include <functional>
@@ -54,6 +55,7 @@ private:
     Options m_options;
     std::unique_ptr<Desktop> m_desktop; ///< used only from the capture thread once capturing
     std::unique_ptr<InputCapture> m_capture;
+    std::unique_ptr<HotkeyService> m_hotkeys;
     mutable std::mutex m_mutex;
     MacroBuilder m_builder;
     State m_state = State::Idle;

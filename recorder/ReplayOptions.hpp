@@ -4,6 +4,7 @@
 
 #include <expected>
 #include <functional>
+#include <optional>
 
 namespace taskloom::recorder {
 
@@ -22,6 +23,10 @@ struct ReplayOptions {
     std::function<std::expected<QString, QString>(const QString& text)> resolveText;
     /// Looks up a credential field for "type secret" steps.
     std::function<std::expected<QString, QString>(const QString& credential, const QString& field)> secret;
+    /// Finds words on the screen by OCR (text locators): the box of the first place `text` appears inside
+    /// `region` (empty: the whole screen), nullopt when it is not there, an error when OCR cannot run. Unset: text
+    /// locators are skipped. The recorder does not know OCR; the RPA pack and the CLI provide this.
+    std::function<std::expected<std::optional<Rect>, QString>(const Image& screen, const QString& text, const Rect& region)> findText;
     std::function<bool()> cancelled;
     /// Called before each step (step-by-step mode, highlighting); return false to stop the replay there.
     std::function<bool(int index, const MacroStep& step)> beforeStep;

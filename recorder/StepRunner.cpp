@@ -106,6 +106,39 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
         if (!m_options.fallback)
             return std::unexpected(tried.join(QStringLiteral("; ")));
     }
+    if (const Locator* text = target.find(Locator::Kind::Text); text && !text->text.trimmed().isEmpty()) {
+        if (!m_options.findText) {
+            tried << QStringLiteral("no OCR here to find the text \"%1\"").arg(text->text);
+        } else {
+            // The words may sit in a window that moved: read only that window when it is known.
+            Rect region;
+            if (window)
+                if (auto w = findWindow(*window))
+                    region = w->geometry;
+            if (searched)
+                *searched = region.isEmpty() ? m_desktop.screenGeometry() : region;
+            QElapsedTimer t;
+            t.start();
+            while (true) {
+                auto screen = m_desktop.grabScreen();
+                if (!screen)
+                    return std::unexpected(screen.error());
+                auto found = m_options.findText(*screen, text->text, region);
+                if (!found)
+                    return std::unexpected(found.error());
+                if (*found) {
+                    const Rect& r = **found;
+                    return Located{{r.x + r.width / 2 + text->offset.x, r.y + r.height / 2 + text->offset.y}, QStringLiteral("text"), -1, 1};
+                }
+                if (t.elapsed() >= m_options.findTimeoutMs || cancelled())
+                    break;
+                QThread::msleep(250);
+            }
+            tried << QStringLiteral("text \"%1\" not on the screen after %2 s").arg(text->text).arg(m_options.findTimeoutMs / 1000.0, 0, 'f', 1);
+            if (!m_options.fallback)
+                return std::unexpected(tried.join(QStringLiteral("; ")));
+        }
+    }
     if (window) {
         if (auto w = findWindow(*window)) {
             const Point p{w->geometry.x + window->offset.x, w->geometry.y + window->offset.y};

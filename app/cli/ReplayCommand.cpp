@@ -9,6 +9,8 @@
 #include "engine/ExpressionEngine.hpp"
 #include "engine/Json.hpp"
 #include "engine/Template.hpp"
+#include "nodes/rpa/ScreenText.hpp"
+#include "recorder/Hotkeys.hpp"
 #include "recorder/MacroFile.hpp"
 #include "recorder/Replayer.hpp"
 
@@ -83,7 +85,9 @@ int replayCommand(const QStringList& args)
     const QCommandLineOption stepByStep(QStringLiteral("step-by-step"), QStringLiteral("Ask before each step (Enter runs it, q stops)."));
     const QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Folder for failure screenshots (default: the temporary folder)."), QStringLiteral("dir"));
     const QCommandLineOption keepMouse(QStringLiteral("ignore-mouse"), QStringLiteral("Do not stop when the mouse is moved during replay."));
-    for (const auto& o : {speed, reportOpt, display, timeout, noFallback, stepByStep, shots, keepMouse})
+    const QCommandLineOption abortKey(QStringLiteral("abort-key"), QStringLiteral("Global hotkey that stops the replay (default F10; \"none\": no hotkey)."),
+                                      QStringLiteral("key"), QStringLiteral("F10"));
+    for (const auto& o : {speed, reportOpt, display, timeout, noFallback, stepByStep, shots, keepMouse, abortKey})
         cl.addOption(o);
     if (auto code = cl.parse(args, 1, 1))
         return *code;
@@ -126,10 +130,30 @@ int replayCommand(const QStringList& args)
             return std::unexpected(QStringLiteral("credential \"%1\" has no field \"%2\"").arg(name, field));
         return c->field(field);
     };
+    o.findText = [](const recorder::Image& screen, const QString& text,
+                    const recorder::Rect& region) -> std::expected<std::optional<recorder::Rect>, QString> {
+        auto read = nodes::rpa::readScreenText(screen, region);
+        if (!read)
+            return std::unexpected(read.error());
+        return read->find(text);
+    };
     g_stop = false;
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     o.cancelled = [] { return g_stop.load(); };
+    // The abort hotkey is grabbed, so the replayed program never sees it; a key someone else holds is a warning.
+    std::unique_ptr<recorder::HotkeyService> hotkeys;
+    if (const QString key = p.value(abortKey); key != u"none") {
+        auto service = recorder::HotkeyService::open(p.value(display));
+        if (service) {
+            if (auto grabbed = (*service)->grab(key, [] { g_stop = true; }); grabbed) {
+                hotkeys = std::move(*service);
+                err(QStringLiteral("Replaying; press %1 to stop.").arg(key));
+            } else {
+                err(QStringLiteral("taskloom: warning: %1; Ctrl+C or moving the mouse still stops the replay").arg(grabbed.error()));
+            }
+        }
+    }
     if (p.isSet(stepByStep))
         o.beforeStep = [](int index, const recorder::MacroStep& step) {
             err(QStringLiteral("%1 - Enter runs it, q stops: ").arg(recorder::MacroStep::label(index, step.kind)));

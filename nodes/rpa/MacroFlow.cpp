@@ -52,7 +52,8 @@ std::expected<void, QString> putTarget(Object& p, const recorder::Target& t, int
             p.insert(QStringLiteral("y"), l.point.y);
             break;
         case Locator::Kind::Text:
-            break; // OCR locators need the OCR pack; the image, window and absolute ones remain
+            p.insert(QStringLiteral("text"), l.text); // the node acts at the words' centre
+            break;
         }
     }
     return {};

@@ -1,5 +1,7 @@
 #include "RpaNode.hpp"
 
+#include "ScreenText.hpp"
+
 #include "engine/ExecutionContext.hpp"
 #include "recorder/StepRunner.hpp"
 
@@ -57,6 +59,10 @@ void RpaNode::addTargetParams(bool required)
     m_minScore = addParam<double>(ParamSpec::number(QStringLiteral("minScore"), QStringLiteral("Minimum match score"), 0.8)
                                       .range(0.1, 1)
                                       .describe(QStringLiteral("1 is a perfect match; lower accepts more difference.")));
+    m_text = addParam<QString>(ParamSpec::string(QStringLiteral("text"), QStringLiteral("Text on the screen"))
+                                   .describe(QStringLiteral("Words to find by OCR (a button's label, a menu entry); the action "
+                                                            "happens at their centre. Tried after the image, inside the window "
+                                                            "below when one is named.")));
     m_windowTitle = addParam<QString>(ParamSpec::string(QStringLiteral("windowTitle"), QStringLiteral("Window title"))
                                           .describe(QStringLiteral("Window-relative position: the window's exact title. Tried after the image.")));
     m_windowClass = addParam<QString>(ParamSpec::string(QStringLiteral("windowClass"), QStringLiteral("Window class")));
@@ -99,6 +105,12 @@ recorder::Target RpaNode::target(ExecutionContext& ctx, const Item& item, qsizet
         l.minScore = ctx.param(m_minScore, item, index);
         if (l.minScore <= 0 || l.minScore > 1)
             throw NodeError::param(m_minScore.name(), l.minScore, QStringLiteral("must be in (0, 1]"));
+        t.locators.append(l);
+    }
+    if (const QString text = ctx.param(m_text, item, index).trimmed(); !text.isEmpty()) {
+        Locator l;
+        l.kind = Locator::Kind::Text;
+        l.text = text;
         t.locators.append(l);
     }
     const QString title = ctx.param(m_windowTitle, item, index), cls = ctx.param(m_windowClass, item, index);
@@ -153,6 +165,15 @@ recorder::ReplayOptions RpaNode::replayOptions(ExecutionContext& ctx, const Item
         } catch (const NodeError& e) {
             return std::unexpected(e.message());
         }
+    };
+    o.findText = [&ctx](const recorder::Image& screen, const QString& text,
+                        const recorder::Rect& region) -> std::expected<std::optional<recorder::Rect>, QString> {
+        ScreenTextOptions options;
+        options.cancelled = [&ctx] { return ctx.isCancelled(); };
+        auto read = readScreenText(screen, region, options);
+        if (!read)
+            return std::unexpected(read.error());
+        return read->find(text);
     };
     (void)item;
     (void)index;

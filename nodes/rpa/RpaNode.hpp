@@ -44,6 +44,7 @@ protected:
     engine::Param<qint64> m_offsetX;
     engine::Param<qint64> m_offsetY;
     engine::Param<double> m_minScore;
+    engine::Param<QString> m_text;
     engine::Param<QString> m_windowTitle;
     engine::Param<QString> m_windowClass;
     engine::Param<qint64> m_windowX;

@@ -8,6 +8,7 @@
 #include "PressKeysNode.hpp"
 #include "RunMacroNode.hpp"
 #include "ScreenshotNode.hpp"
+#include "ScreenTextNode.hpp"
 #include "ScrollNode.hpp"
 #include "TypeSecretNode.hpp"
 #include "TypeTextNode.hpp"
@@ -35,6 +36,8 @@ void registerRpaNodes(engine::NodeRegistry& registry)
     registry.add(std::make_shared<ClipboardNode>(ClipboardNode::Mode::Get));
     registry.add(std::make_shared<ClipboardNode>(ClipboardNode::Mode::Set));
     registry.add(std::make_shared<ScreenshotNode>());
+    registry.add(std::make_shared<ScreenTextNode>(ScreenTextNode::Mode::Read));
+    registry.add(std::make_shared<ScreenTextNode>(ScreenTextNode::Mode::Wait));
     registry.add(std::make_shared<RunMacroNode>());
 }
 

@@ -4,6 +4,7 @@
 #include "XvfbSession.hpp"
 
 #include "recorder/Desktop.hpp"
+#include "recorder/Hotkeys.hpp"
 #include "recorder/Recorder.hpp"
 #include "recorder/ReplayGuard.hpp"
 #include "recorder/Replayer.hpp"
@@ -14,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
 
 using namespace taskloom;
@@ -210,4 +212,39 @@ TEST(Wayland, NoDisplayAtAll)
     d = Desktop::open(QStringLiteral(":987"));
     ASSERT_FALSE(d);
     EXPECT_TRUE(d.error().contains(QStringLiteral("cannot open X display \":987\""))) << d.error().toStdString();
+}
+
+TEST_F(X11Desktop, HotkeysAreGrabbedOnceAndFire)
+{
+    auto first = HotkeyService::open(m_x.display());
+    ASSERT_TRUE(first.has_value()) << first.error().toStdString();
+    std::atomic<int> pressed{0};
+    ASSERT_TRUE((*first)->grab(QStringLiteral("F10"), [&] { ++pressed; }).has_value());
+    ASSERT_TRUE((*first)->grab(QStringLiteral("ctrl+alt+r"), [&] { pressed += 100; }).has_value());
+
+    // It fires; another key does not.
+    ASSERT_TRUE(m_desktop->key(QStringLiteral("F10"), true));
+    ASSERT_TRUE(m_desktop->key(QStringLiteral("F10"), false));
+    ASSERT_TRUE(m_desktop->key(QStringLiteral("F9"), true));
+    ASSERT_TRUE(m_desktop->key(QStringLiteral("F9"), false));
+    QElapsedTimer t;
+    t.start();
+    while (pressed.load() < 1 && t.elapsed() < 10000)
+        QThread::msleep(20);
+    QThread::msleep(200);
+    EXPECT_EQ(pressed.load(), 1);
+
+    // Held by one service: a second one cannot take it, and says so.
+    auto second = HotkeyService::open(m_x.display());
+    ASSERT_TRUE(second.has_value()) << second.error().toStdString();
+    const auto taken = (*second)->grab(QStringLiteral("F10"), [] {});
+    ASSERT_FALSE(taken.has_value());
+    EXPECT_TRUE(taken.error().contains(QStringLiteral("\"F10\" is taken by another program"))) << taken.error().toStdString();
+    const auto unknown = (*second)->grab(QStringLiteral("F99"), [] {});
+    ASSERT_FALSE(unknown.has_value());
+    EXPECT_TRUE(unknown.error().contains(QStringLiteral("unknown key \"F99\""))) << unknown.error().toStdString();
+
+    // Released, it can be taken again.
+    (*first)->releaseAll();
+    EXPECT_TRUE((*second)->grab(QStringLiteral("F10"), [] {}).has_value());
 }

@@ -7,6 +7,9 @@
 #include "recorder/Desktop.hpp"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QThread>
 
@@ -152,4 +155,46 @@ TEST_F(RpaCli, BadMacrosAndMissingDisplaysExitWithTwo)
     EXPECT_EQ(r.exitCode, 2) << r.describe();
     EXPECT_TRUE(r.errText().contains(QStringLiteral("Wayland session"))) << r.describe();
     EXPECT_FALSE(QFile::exists(path(QStringLiteral("x.macro.json"))));
+}
+
+TEST_F(RpaCli, TextOnTheScreenIsReadWaitedForAndClicked)
+{
+    TargetApp app(m_x, path(QStringLiteral("text.log")), {QStringLiteral("--pos"), QStringLiteral("377,211")});
+    ASSERT_TRUE(app.waitReady());
+    const QString flow = writeFlow(
+        QStringLiteral("text.flow.json"),
+        {QStringLiteral(R"({"id": "w", "type": "rpa.waitForText", "typeVersion": 1, "name": "Wait",
+             "params": {"text": "Gamma", "title": "^Taskloom Target$", "timeout": 20}})"),
+         QStringLiteral(R"({"id": "c", "type": "rpa.click", "typeVersion": 1, "name": "Click",
+             "params": {"text": "gamma", "fallback": false, "timeout": 20}})"),
+         QStringLiteral(R"({"id": "r", "type": "rpa.readText", "typeVersion": 1, "name": "Read",
+             "params": {"title": "^Taskloom Target$"}})")},
+        {QStringLiteral(R"({"from": "t", "to": "w"})"), QStringLiteral(R"({"from": "w", "to": "c"})"),
+         QStringLiteral(R"({"from": "c", "to": "r"})")});
+    const CliResult r = runOn({QStringLiteral("run"), flow, QStringLiteral("--no-store")}, displayEnv());
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    EXPECT_TRUE(r.outText().contains(QStringLiteral("\"strategy\": \"text\""))) << r.describe();
+    EXPECT_TRUE(app.waitFor([](const QStringList& a) { return a.contains(QStringLiteral("click gamma")); }))
+        << app.actions().join(u'\n').toStdString();
+    // The found box lies on the Gamma button, and the whole window's text was read.
+    const TargetApp::Widget gamma = app.widget(QStringLiteral("gamma"));
+    const QJsonArray items = QJsonDocument::fromJson(r.out).array();
+    ASSERT_EQ(items.size(), 1) << r.describe();
+    const QJsonObject found = items[0].toObject().value(QStringLiteral("found")).toObject();
+    const int cx = found.value(QStringLiteral("x")).toInt() + found.value(QStringLiteral("width")).toInt() / 2;
+    const int cy = found.value(QStringLiteral("y")).toInt() + found.value(QStringLiteral("height")).toInt() / 2;
+    EXPECT_TRUE(cx > gamma.x && cx < gamma.x + gamma.width && cy > gamma.y && cy < gamma.y + gamma.height) << r.describe();
+    const QString text = items[0].toObject().value(QStringLiteral("screenText")).toObject().value(QStringLiteral("text")).toString();
+    for (const char* word : {"Name", "Email", "Alpha", "Beta"})
+        EXPECT_TRUE(text.contains(QLatin1String(word))) << word << " in:\n" << text.toStdString();
+
+    // Words that never appear: a timeout naming the text and the window.
+    const QString missing = writeFlow(
+        QStringLiteral("missing.flow.json"),
+        {QStringLiteral(R"({"id": "w", "type": "rpa.waitForText", "typeVersion": 1, "name": "Wait",
+             "params": {"text": "Delta", "title": "^Taskloom Target$", "timeout": 1}})")},
+        {QStringLiteral(R"({"from": "t", "to": "w"})")});
+    const CliResult m = runOn({QStringLiteral("run"), missing, QStringLiteral("--no-store")}, displayEnv());
+    EXPECT_EQ(m.exitCode, 1) << m.describe();
+    EXPECT_TRUE(m.errText().contains(QStringLiteral("\"Delta\" did not appear on window \"Taskloom Target\" within 1 s"))) << m.describe();
 }

@@ -1,0 +1,176 @@
+// Recorder targets from issue #5: anchor search on a 1920x1080 screen in at most 30 ms per step, and recording
+// costing at most 2 % of one core while the mouse moves about.
+
+#include "XvfbSession.hpp"
+
+#include "recorder/AnchorFinder.hpp"
+#include "recorder/Recorder.hpp"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+
+using namespace taskloom;
+using namespace taskloom::recorder;
+
+namespace {
+
+void fill(Image& img, const Rect& r, quint32 rgb)
+{
+    const Rect c = r.intersected(img.rect());
+    for (int y = c.y; y < c.y + c.height; ++y)
+        for (int x = c.x; x < c.x + c.width; ++x) {
+            uchar* p = img.bits() + y * img.stride() + x * 4;
+            p[0] = uchar(rgb & 0xff);
+            p[1] = uchar((rgb >> 8) & 0xff);
+            p[2] = uchar((rgb >> 16) & 0xff);
+            p[3] = 0xff;
+        }
+}
+
+/// A button-like widget at `scale`: a light box, a border and "text" strokes whose layout depends on `seed`.
+void drawWidget(Image& img, Point at, int seed, double scale)
+{
+    const auto s = [scale](int v) { return int(v * scale + 0.5); };
+    fill(img, {at.x, at.y, s(96), s(28)}, 0x9a9a9a);
+    fill(img, {at.x + 1, at.y + 1, s(96) - 2, s(28) - 2}, 0xe4e4e4);
+    QRandomGenerator rng{quint32(seed)};
+    int x = 8;
+    while (x < 84) {
+        const int w = 2 + int(rng.bounded(6));
+        fill(img, {at.x + s(x), at.y + s(8 + int(rng.bounded(4))), s(w), s(8 + int(rng.bounded(4)))}, rng.bounded(0x303030));
+        x += w + 1 + int(rng.bounded(3));
+    }
+}
+
+/// A busy 1920x1080 desktop: a window full of look-alike widgets (a form, a toolbar), the target widget
+/// (seed 4242) at `target`, drawn at `scale`.
+Image screen(Point target, double scale)
+{
+    Image img(1920, 1080);
+    fill(img, img.rect(), 0x2b4f6e);
+    fill(img, {100, 60, 1700, 950}, 0xf3f3f3);
+    int seed = 1;
+    for (int y = 90; y < 980; y += 40)
+        for (int x = 130; x < 1760; x += 110)
+            drawWidget(img, {x, y}, seed++ % 37, scale); // only 37 different widgets: many repeats
+    fill(img, {target.x - 4, target.y - 4, int(104 * scale), int(36 * scale)}, 0xf3f3f3);
+    drawWidget(img, target, 4242, scale);
+    return img;
+}
+
+struct Anchor {
+    Image image;
+    Point offset; ///< of the patch from the target widget's corner
+};
+
+Anchor recordedAnchor()
+{
+    const Point target{700, 410};
+    const Image recorded = screen(target, 1.0);
+    const AnchorFinder::Patch patch = AnchorFinder::distinctivePatch(recorded, {target.x + 48, target.y + 14});
+    return {recorded.copy(patch.rect), {patch.rect.x - target.x, patch.rect.y - target.y}};
+}
+
+// The window moved since recording: same scale, another place.
+void BM_AnchorSearch1080pMovedWindow(benchmark::State& state)
+{
+    const Anchor anchor = recordedAnchor();
+    const Image now = screen({1310, 730}, 1.0);
+    AnchorFinder::Search search;
+    for (auto _ : state) {
+        auto m = AnchorFinder::find(now, anchor.image, search);
+        if (!m || m->rect.x != 1310 + anchor.offset.x || m->rect.y != 730 + anchor.offset.y) {
+            state.SkipWithError("anchor not found where it was drawn");
+            break;
+        }
+        benchmark::DoNotOptimize(m);
+    }
+    state.counters["anchor_px"] = double(anchor.image.width() * anchor.image.height());
+}
+BENCHMARK(BM_AnchorSearch1080pMovedWindow)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The display was zoomed to 125 % since recording: the default scale list must find it.
+void BM_AnchorSearch1080pScaled125(benchmark::State& state)
+{
+    const Anchor anchor = recordedAnchor();
+    const Image now = screen({900, 500}, 1.25);
+    AnchorFinder::Search search;
+    search.scales = AnchorFinder::defaultScales();
+    for (auto _ : state) {
+        auto m = AnchorFinder::find(now, anchor.image, search);
+        if (!m || std::abs(m->scale - 1.25) > 0.06 || std::abs(m->rect.x - (900 + int(anchor.offset.x * 1.25))) > 3) {
+            state.SkipWithError("anchor not found at 125 %");
+            break;
+        }
+        benchmark::DoNotOptimize(m);
+    }
+}
+BENCHMARK(BM_AnchorSearch1080pScaled125)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// Recording while the mouse moves at about 60 Hz (moved by xdotool, another process, so only the recorder's
+// own work counts): the process's CPU time over wall time, in % of one core.
+void BM_RecordingIdleMouseCpu(benchmark::State& state)
+{
+    tests::XvfbSession x({1920, 1080, false});
+    if (!x.ok()) {
+        state.SkipWithError(qPrintable(QStringLiteral("Xvfb: ") + x.error()));
+        return;
+    }
+    Recorder::Options o;
+    o.display = x.display();
+    Recorder recorder(o);
+    if (auto started = recorder.start(); !started) {
+        state.SkipWithError(qPrintable(started.error()));
+        return;
+    }
+    double percent = 0;
+    for (auto _ : state) {
+        QProcess mover;
+        mover.setProcessEnvironment(x.environment());
+        // 180 moves in a circle-ish path, about 60 per second, in one xdotool process.
+        QStringList args;
+        for (int i = 0; i < 180; ++i) {
+            args << QStringLiteral("mousemove") << QString::number(400 + (i * 7) % 900) << QString::number(300 + (i * 13) % 500)
+                 << QStringLiteral("sleep") << QStringLiteral("0.016");
+        }
+        const double cpu0 = cpuSeconds();
+        QElapsedTimer wall;
+        wall.start();
+        mover.start(QStringLiteral("xdotool"), args);
+        if (!mover.waitForFinished(60'000) || mover.exitCode() != 0) {
+            state.SkipWithError("xdotool failed (apt-get install xdotool)");
+            break;
+        }
+        QThread::msleep(200); // let the last events arrive
+        percent = 100.0 * (cpuSeconds() - cpu0) / (double(wall.elapsed()) / 1000.0);
+        state.SetIterationTime(double(wall.elapsed()) / 1000.0);
+    }
+    recorder.stop();
+    state.counters["cpu_percent_of_one_core"] = percent;
+}
+BENCHMARK(BM_RecordingIdleMouseCpu)->Iterations(2)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
