@@ -78,6 +78,8 @@ public:
     }
 
     virtual void log(LogLevel level, const QString& message) = 0;
+    /// A log line with structured details the run store keeps beside it (`runs show` prints them under "data").
+    virtual void logRecord(LogLevel level, const QString& message, const Object& data) { (void)data; log(level, message); }
     /// fraction in [0, 1], or negative when unknown.
     virtual void progress(double fraction, const QString& message = {}) = 0;
 

@@ -83,6 +83,15 @@ void NodeContext::log(LogLevel level, const QString& message)
     m_run.emitEvent(std::move(e));
 }
 
+void NodeContext::logRecord(LogLevel level, const QString& message, const Object& data)
+{
+    RunEvent e = m_run.nodeEvent(RunEvent::Type::Log, m_node);
+    e.level = level;
+    e.message = message;
+    e.data = data;
+    m_run.emitEvent(std::move(e));
+}
+
 void NodeContext::progress(double fraction, const QString& message)
 {
     // Progress is for people watching; more than a few updates a second is noise.

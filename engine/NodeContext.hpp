@@ -28,6 +28,7 @@ public:
     const Object& environment() const override { return m_run.options().env; }
     const CancellationToken& cancellation() const override { return m_token; }
     void log(LogLevel level, const QString& message) override;
+    void logRecord(LogLevel level, const QString& message, const Object& data) override;
     void progress(double fraction, const QString& message) override;
     QString resolvePath(const QString& path) const override;
     BinaryRef makeBinary(QByteArray data, const QString& mimeType, const QString& fileName) override;

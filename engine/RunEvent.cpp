@@ -94,6 +94,8 @@ Object RunEvent::toJson() const
         o.insert(QStringLiteral("message"), message);
     if (!errorCode.isEmpty())
         o.insert(QStringLiteral("errorCode"), errorCode);
+    if (!data.isEmpty())
+        o.insert(QStringLiteral("data"), data);
     return o;
 }
 

@@ -38,6 +38,7 @@ struct RunEvent {
     int attempt = 0;           ///< NodeRetry: the attempt about to start; NodeFinished: attempts made
     LogLevel level = LogLevel::Info;
     QString message;           ///< log line, error message, progress text
+    Object data;               ///< Log: structured details kept beside the line (an LLM call's model, tokens, latency)
     QString errorCode;
     double progress = -1;      ///< 0..1 for Progress
     /// NodeFinished: the first items of each output port, for the run store ("store item data" = full).

@@ -806,6 +806,8 @@ void RunScheduler::emitEvent(RunEvent event)
     event.flowName = m_flow.name;
     event.time = QDateTime::currentDateTimeUtc();
     event.message = m_redactor->redact(event.message);
+    if (!event.data.isEmpty())
+        event.data = m_redactor->redact(Value(event.data)).toObject();
     std::lock_guard lock(m_eventMutex);
     // A call abandoned after its deadline may still log when it wakes up: its run is over by then, and the
     // observers may be gone.

@@ -146,7 +146,9 @@ std::expected<void, QString> applyStep(RunDatabase& db, const Migration& step)
 
 Migrations RunSchema::engineMigrations()
 {
-    return {Migration{engineModule(), 1, engineV1}};
+    return {Migration{engineModule(), 1, engineV1},
+            // Structured details beside a log line (LLM token usage and latency, ...).
+            Migration{engineModule(), 2, {QStringLiteral("ALTER TABLE logs ADD COLUMN data_json TEXT")}}};
 }
 
 std::expected<int, QString> RunSchema::version(RunDatabase& db, const QString& module)

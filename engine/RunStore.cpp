@@ -348,19 +348,23 @@ std::expected<Array, RunStoreError> RunStore::nodeRunsJson(const QString& runId)
 
 std::expected<Array, RunStoreError> RunStore::logsJson(const QString& runId)
 {
-    auto q = m_db->query(QStringLiteral("SELECT seq, time, level, node_id, node_name, message FROM logs"
+    auto q = m_db->query(QStringLiteral("SELECT seq, time, level, node_id, node_name, message, data_json FROM logs"
                                         " WHERE run_id = ? ORDER BY seq"),
                          {runId});
     if (!q)
         return databaseError(q.error());
     Array logs;
     while (q->next()) {
-        logs.append(Object{{QStringLiteral("seq"), q->value(0).toLongLong()},
-                           {QStringLiteral("time"), isoTime(q->value(1))},
-                           {QStringLiteral("level"), q->value(2).toString()},
-                           {QStringLiteral("nodeId"), q->value(3).toString()},
-                           {QStringLiteral("node"), q->value(4).toString()},
-                           {QStringLiteral("message"), q->value(5).toString()}});
+        Object line{{QStringLiteral("seq"), q->value(0).toLongLong()},
+                    {QStringLiteral("time"), isoTime(q->value(1))},
+                    {QStringLiteral("level"), q->value(2).toString()},
+                    {QStringLiteral("nodeId"), q->value(3).toString()},
+                    {QStringLiteral("node"), q->value(4).toString()},
+                    {QStringLiteral("message"), q->value(5).toString()}};
+        if (!q->value(6).isNull())
+            if (auto data = Json::parse(q->value(6).toString().toUtf8()); data && data->isObject())
+                line.insert(QStringLiteral("data"), *data);
+        logs.append(std::move(line));
     }
     return logs;
 }

@@ -73,8 +73,8 @@ struct Statements {
             {&nodeRetry,
              QStringLiteral("UPDATE node_runs SET attempts = MAX(attempts + 1, ?) WHERE run_id = ? AND node_id = ?")},
             {&log,
-             QStringLiteral("INSERT OR REPLACE INTO logs (run_id, seq, time, level, node_id, node_name, message)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?)")},
+             QStringLiteral("INSERT OR REPLACE INTO logs (run_id, seq, time, level, node_id, node_name, message, data_json)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")},
             {&output,
              QStringLiteral("INSERT OR REPLACE INTO node_outputs (run_id, node_id, port, items_json, item_count,"
                             " total_items, truncated) VALUES (?, ?, ?, ?, ?, ?, ?)")},
@@ -153,7 +153,8 @@ WriteResult writeEntry(Statements& s, const RunWriter::Entry& e)
         [[fallthrough]]; // the retry's reason goes to the log like any other line
     case Type::Log:
         return execute(s.log, {ev.runId, e.logSeq, msecs(ev.time), logLevelName(ev.level), text(ev.nodeId),
-                               text(ev.nodeName), text(ev.message)});
+                               text(ev.nodeName), text(ev.message),
+                               ev.data.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(Json::serialize(Value(ev.data))))});
     case Type::Progress: return {};
     }
     return {};

@@ -47,6 +47,26 @@ QString usageLine(const ChatSettings& s, const ChatReply& r)
     return line;
 }
 
+/// The same as fields, for the run store: one record per call that reports can sum.
+Object usageRecord(const ChatSettings& s, const ChatReply& r)
+{
+    Object o{{QStringLiteral("event"), QStringLiteral("llm-call")},
+             {QStringLiteral("endpoint"), ChatClient::endpoint(s.baseUrl)},
+             {QStringLiteral("model"), r.model.isEmpty() ? s.model : r.model},
+             {QStringLiteral("latencyMs"), r.latencyMs},
+             {QStringLiteral("streamed"), r.streamed}};
+    if (r.firstTokenMs >= 0)
+        o.insert(QStringLiteral("firstTokenMs"), r.firstTokenMs);
+    if (r.usage.known()) {
+        o.insert(QStringLiteral("promptTokens"), r.usage.promptTokens);
+        o.insert(QStringLiteral("completionTokens"), r.usage.completionTokens);
+        o.insert(QStringLiteral("totalTokens"), r.usage.totalTokens);
+    }
+    if (!r.finishReason.isEmpty())
+        o.insert(QStringLiteral("finishReason"), r.finishReason);
+    return o;
+}
+
 } // namespace
 
 const ChatReply* ReplyCache::find(const QByteArray& key) const
@@ -219,7 +239,7 @@ ChatReply LlmNodeType::call(ExecutionContext& ctx, const ChatSettings& settings,
             throw Cancelled();
         throw reply.error().toNodeError();
     }
-    ctx.log(LogLevel::Info, usageLine(settings, *reply));
+    ctx.logRecord(LogLevel::Info, usageLine(settings, *reply), usageRecord(settings, *reply));
     if (reply->content.trimmed().isEmpty())
         throw NodeError(QStringLiteral("EMPTY_REPLY"),
                         QStringLiteral("model \"%1\" returned no text (finish reason \"%2\")")

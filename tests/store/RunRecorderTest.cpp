@@ -133,6 +133,25 @@ TEST_F(RunRecorderTest, RecordsASyntheticRunAndReadsItBack)
     EXPECT_EQ(logs.at(0).toObject().value(u"node").toString(), QStringLiteral("Node n1"));
     EXPECT_EQ(logs.at(1).toObject().value(u"level").toString(), QStringLiteral("warning"));
     EXPECT_EQ(logs.at(1).toObject().value(u"message").toString(), QStringLiteral("timed out, retrying"));
+    EXPECT_FALSE(logs.at(0).toObject().contains(u"data")) << "plain lines carry no data";
+}
+
+TEST_F(RunRecorderTest, KeepsStructuredLogDataBesideTheLine)
+{
+    {
+        RunRecorder rec(*m_store, {StoreItemData::Full, QStringLiteral("/flows/llm.json"), QStringLiteral("manual")});
+        const QDateTime t0 = QDateTime::fromString(QStringLiteral("2024-05-01T10:00:00Z"), Qt::ISODate);
+        rec.onEvent(runStarted(QStringLiteral("run-d"), QStringLiteral("flow-d"), t0));
+        RunEvent line = logLine(QStringLiteral("run-d"), QStringLiteral("n1"), QStringLiteral("llm call: ..."), t0.addSecs(1));
+        line.data = Object{{"event", "llm-call"}, {"model", "m1"}, {"totalTokens", 17}, {"latencyMs", 230}};
+        rec.onEvent(line);
+        ASSERT_TRUE(rec.flush());
+    }
+    const Array logs = detail(QStringLiteral("run-d")).value(u"logs").toArray();
+    ASSERT_EQ(logs.size(), 1);
+    const Object data = logs.at(0).toObject().value(u"data").toObject();
+    EXPECT_EQ(data.keys(), (QStringList{"event", "model", "totalTokens", "latencyMs"})) << "order kept";
+    EXPECT_EQ(data.value(u"totalTokens").toInt(), 17);
 }
 
 struct ModeCase {

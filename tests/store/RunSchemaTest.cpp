@@ -48,7 +48,7 @@ TEST_F(RunSchemaTest, CreatesTablesAndConfiguresTheConnection)
                       .toInt(),
                   1)
             << table;
-    EXPECT_EQ(scalar(*store, QStringLiteral("SELECT version FROM schema_version WHERE module = 'engine'")).toInt(), 1);
+    EXPECT_EQ(scalar(*store, QStringLiteral("SELECT version FROM schema_version WHERE module = 'engine'")).toInt(), 2);
     EXPECT_EQ(scalar(*store, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     EXPECT_EQ(scalar(*store, QStringLiteral("PRAGMA busy_timeout")).toInt(), 5000);
     EXPECT_EQ(scalar(*store, QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL

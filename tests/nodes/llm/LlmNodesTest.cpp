@@ -254,6 +254,20 @@ TEST_F(LlmNodes, SummarizeWithAModelMapReducesLongText)
     for (const QString& line : events.logs())
         usageLines += line.startsWith(QStringLiteral("llm call: model test-model, 12 prompt + 5 completion = 17 tokens")) ? 1 : 0;
     EXPECT_EQ(usageLines, requests.size());
+    // ... with a structured record beside each line, which the run store keeps.
+    int records = 0;
+    for (const RunEvent& e : events.of(RunEvent::Type::Log)) {
+        if (e.data.value(u"event").toText() != u"llm-call")
+            continue;
+        ++records;
+        EXPECT_EQ(e.data.value(u"model").toText(), QStringLiteral("test-model"));
+        EXPECT_EQ(e.data.value(u"promptTokens").toInt(), 12);
+        EXPECT_EQ(e.data.value(u"completionTokens").toInt(), 5);
+        EXPECT_EQ(e.data.value(u"totalTokens").toInt(), 17);
+        EXPECT_GE(e.data.value(u"latencyMs").toInt(), 0);
+        EXPECT_TRUE(e.data.value(u"endpoint").toText().endsWith(QStringLiteral("/v1/chat/completions")));
+    }
+    EXPECT_EQ(records, requests.size());
     EXPECT_GE(mapCalls, 3);
 }
 
