@@ -19,6 +19,9 @@ int validChecks(const mrz::MrzData& d)
     return n;
 }
 
+// How much further from Tesseract's reading the glyph matcher's repair may go than the reading it replaces.
+constexpr double maxGlyphExtraEdits = 2.0;
+
 Box clampBox(const Box& b, int w, int h)
 {
     const int x = std::clamp(b.x, 0, w - 1), y = std::clamp(b.y, 0, h - 1);
@@ -111,6 +114,85 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv
     return std::optional<MrzReading>(std::move(reading));
 }
 
+std::optional<MrzReading> MrzReader::vote(const QList<QStringList>& readings)
+{
+    // Distinct readings per line, with how many variants gave each.
+    QList<QList<std::pair<QString, int>>> options(readings.size());
+    for (qsizetype i = 0; i < readings.size(); ++i)
+        for (const QString& r : readings[i]) {
+            auto it = std::find_if(options[i].begin(), options[i].end(), [&](const auto& o) { return o.first == r; });
+            if (it == options[i].end())
+                options[i].append({r, 1});
+            else
+                ++it->second;
+        }
+    struct Combo {
+        QStringList lines;
+        int votes = 0;
+    };
+    QList<Combo> combos{{}};
+    for (const auto& opts : options) {
+        QList<Combo> next;
+        for (const Combo& partial : combos)
+            for (const auto& [text, n] : opts)
+                next.append({partial.lines + QStringList{text}, partial.votes + n});
+        combos = std::move(next);
+        if (combos.size() > 256)
+            return std::nullopt;
+    }
+    // Parse every combination; identical parses pool the votes of the readings that led to them and keep the
+    // cheapest way they were reached.
+    struct Parsed {
+        mrz::MrzData data;
+        QStringList raw;
+        int votes = 0;
+        double cost = 0;
+    };
+    QList<Parsed> parsed;
+    for (const Combo& c : combos) {
+        auto data = mrz::parse(c.lines);
+        if (!data)
+            continue;
+        const QStringList cleaned = mrz::cleanLines(c.lines);
+        double cost = 0;
+        // Only the lines with check digits count: the name line's filler runs are often misread and then
+        // rebuilt whole, which says nothing about the rest.
+        for (qsizetype i = 0; i < data->lines.size(); ++i)
+            if (data->format == mrz::Format::TD1 ? i < 2 : i == 1)
+                cost += i < cleaned.size() ? mrz::readingDistance(cleaned[i], data->lines[i]) : 44;
+        auto it = std::find_if(parsed.begin(), parsed.end(), [&](const Parsed& p) { return p.data.lines == data->lines; });
+        if (it == parsed.end()) {
+            parsed.append({std::move(*data), c.lines, c.votes, cost});
+        } else {
+            it->votes += c.votes;
+            if (cost < it->cost) {
+                it->cost = cost;
+                it->raw = c.lines;
+            }
+        }
+    }
+    // Most valid check digits first, then the fewest flags, then the fewest edits from a reading, then the most
+    // readings agreeing.
+    const Parsed* best = nullptr;
+    for (const Parsed& p : parsed) {
+        if (!best) {
+            best = &p;
+            continue;
+        }
+        const int valid = validChecks(p.data), bestValid = validChecks(best->data);
+        const qsizetype flags = p.data.flags.size(), bestFlags = best->data.flags.size();
+        if (valid != bestValid ? valid > bestValid
+                               : flags != bestFlags ? flags < bestFlags
+                                                    : std::abs(p.cost - best->cost) > 1e-9 ? p.cost < best->cost : p.votes > best->votes)
+            best = &p;
+    }
+    if (!best)
+        return std::nullopt;
+    MrzReading reading{best->data, best->raw, {}, 0.9};
+    reading.edits = best->cost;
+    return reading;
+}
+
 QList<Box> MrzReader::zoneLines(const QList<Box>& bands)
 {
     // The zone is two or three bands stacked closely with the same left edge; the lowest such group wins.
@@ -135,13 +217,15 @@ QList<Box> MrzReader::zoneLines(const QList<Box>& bands)
 
 std::expected<QString, QString> MrzReader::readLine(const cv::Mat& gray, const Box& band, int variant) const
 {
+    // The line is scaled to a few sizes: Tesseract's LSTM doubles or drops characters of widely spaced print at
+    // some sizes and not at others, so the readings of several sizes are compared (see read()). Sizes are given
+    // as the width of the whole line; a 44-character line 1000 px wide has characters about 20 px high.
+    static constexpr int widths[lineVariants] = {1000, 1250, 1600, 1000};
     cv::Mat crop = gray(cv::Rect(band.x, band.y, band.width, band.height)).clone();
-    const double f = 1600.0 / crop.cols;
+    const double f = double(widths[variant]) / crop.cols;
     cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
-    if (variant == 1)
+    if (variant == 3)
         cv::threshold(crop, crop, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    else if (variant == 2)
-        cv::GaussianBlur(crop, crop, {3, 3}, 0);
     cv::copyMakeBorder(crop, crop, 16, 16, 16, 16, cv::BORDER_REPLICATE);
     RecognizeRequest req = m_base;
     req.pageSegMode = 7;
@@ -175,46 +259,32 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
     };
     const QList<Box> zone = zoneLines(bands);
     if (!zone.isEmpty()) {
-        // Read each line alone, in a few image variants; combine the variants' readings line by line and keep
-        // the combination whose check digits hold.
+        // Read each line alone at a few sizes; every combination of the lines' readings is parsed (repaired with
+        // the check digits), and the parse that the most readings agree with wins among those whose check digits
+        // hold: a wrong repair that happens to satisfy a check digit is rarely reached from two different readings.
         QList<QStringList> readings(zone.size());
         Box all;
         for (const Box& b : zone)
             all = all.united(b);
-        for (int variant = 0; variant < 3; ++variant) {
+        for (int variant = 0; variant < lineVariants; ++variant) {
             if (m_base.cancelled && m_base.cancelled())
                 return std::unexpected(QStringLiteral("cancelled"));
             for (qsizetype i = 0; i < zone.size(); ++i) {
                 auto text = readLine(gray, zone[i], variant);
                 if (!text)
                     return std::unexpected(text.error());
-                if (!readings[i].contains(*text))
-                    readings[i] << *text;
+                readings[i] << *text;
             }
-            QList<QStringList> combos{{}};
-            for (const QStringList& opts : readings) {
-                QList<QStringList> next;
-                for (const QStringList& partial : combos)
-                    for (const QString& o : opts)
-                        next.append(partial + QStringList{o});
-                combos = std::move(next);
-            }
-            bool done = false;
-            for (const QStringList& combo : combos) {
-                if (auto data = mrz::parse(combo)) {
-                    MrzReading r{std::move(*data), combo, all, 0.9};
-                    if ((done = consider(std::move(r))))
-                        break;
-                }
-            }
-            if (done)
-                break;
+        }
+        if (auto voted = vote(readings)) {
+            voted->box = all;
+            consider(std::move(*voted));
         }
         if (best) {
             // Second opinion from the document's own glyphs on the document number.
             const int length = best->data.format == mrz::Format::TD3 ? 44 : best->data.format == mrz::Format::TD2 ? 36 : 30;
             MrzGlyphs glyphs;
-            if (zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
+            if (best->edits > 0.35 && zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
                 auto readCell = [&](const cv::Rect& r) -> QChar {
                     cv::Mat cell = gray(r).clone();
                     const double f = 56.0 / std::max(1, cell.rows);
@@ -230,11 +300,20 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
                 auto refined = glyphs.refine(best->data, readCell);
                 if (!refined && !best->data.allChecksValid())
                     refined = glyphs.refine(best->data, readCell, true);
+                // The glyphs' reading must stay close to what Tesseract read: a template match that rewrites half
+                // the number (and happens to pass its check digit) is less credible than the reading it replaces.
+                double refinedCost = 0;
                 if (refined) {
-                    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
-                        qWarning("mrz glyphs: %s -> %s", qPrintable(best->data.lines.join(u'|')), qPrintable(refined->join(u'|')));
-                    best->data = mrz::parseExact(*refined, best->data.format);
+                    const QStringList cleaned = mrz::cleanLines(best->rawLines);
+                    for (qsizetype i = 0; i < refined->size(); ++i)
+                        if (best->data.format == mrz::Format::TD1 ? i < 2 : i == 1)
+                            refinedCost += i < cleaned.size() ? mrz::readingDistance(cleaned[i], (*refined)[i]) : 44;
                 }
+                if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG") && refined)
+                    qWarning("mrz glyphs: %s (%.1f) -> %s (%.1f)", qPrintable(best->data.lines.join(u'|')), best->edits,
+                             qPrintable(refined->join(u'|')), refinedCost);
+                if (refined && refinedCost < best->edits + maxGlyphExtraEdits)
+                    best->data = mrz::parseExact(*refined, best->data.format);
             }
             if (best->data.allChecksValid() && best->data.flags.isEmpty())
                 return best;

@@ -2,6 +2,7 @@
 
 #include "nodes/ocr/DocumentExtractor.hpp"
 #include "nodes/ocr/DocumentLoader.hpp"
+#include "nodes/ocr/MrzReader.hpp"
 #include "nodes/ocr/Preprocessor.hpp"
 
 #include <QBuffer>
@@ -267,9 +268,7 @@ TEST(DocumentExtractor, ReceiptFromARenderedPhoto)
     EXPECT_TRUE(ex->flags.isEmpty()) << ex->flags.join(u';').toStdString();
 }
 
-// DISABLED: known limitation — the rendered given name reads "ERTKA" for "ERIKA"; names carry no check digit, so
-// the correction cannot catch it. Enable when the MRZ glyph reader gets it right.
-TEST(DocumentExtractor, DISABLED_MrzFromARenderedPassportPage)
+TEST(DocumentExtractor, MrzFromARenderedPassportPage)
 {
     const QStringList zone = {QStringLiteral("P<UTOMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<"),
                               QStringLiteral("C4X7R29K59UTO8503172M3109214<<<<<<<<<<<<<<06")};
@@ -291,4 +290,21 @@ TEST(DocumentExtractor, DISABLED_MrzFromARenderedPassportPage)
     EXPECT_EQ(ex->get(QStringLiteral("birthDate")).value, u"1985-03-17");
     EXPECT_EQ(ex->get(QStringLiteral("checkDigitsValid")).value, u"true");
     EXPECT_TRUE(ex->flags.isEmpty()) << ex->flags.join(u';').toStdString();
+}
+
+TEST(MrzReader, VotePrefersAReadingThatNeedsNoRepairOverAMoreFrequentRepairedOne)
+{
+    // Line 2 read three ways: once exactly, twice with T read as I and O as 0 — those two repair (via the check
+    // digit) to JF7IJC3DY, a different number that also passes every check. The exact reading wins.
+    const QString line1 = QStringLiteral("P<UTOMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<");
+    const QString line2 = QStringLiteral("JF7TJC3OY4UTO8503172F3109214<<<<<<<<<<<<<<06");
+    const QString misread = QStringLiteral("JF7IJC30Y") + line2.mid(9);
+    auto r = MrzReader::vote({{line1, line1 + u'K', line1}, {misread, line2, misread}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->data.lines, (QStringList{line1, line2}));
+    EXPECT_EQ(r->edits, 0);
+    // Among readings that are equally close, the one more variants agree on wins.
+    r = MrzReader::vote({{line1, line1, line1}, {line2, line2, misread}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->data.lines[1], line2);
 }
