@@ -183,3 +183,45 @@ TEST(IdCardExtractor, GenericLabelValueCard)
     EXPECT_EQ(ex.get(QStringLiteral("memberNo")).value, u"12345");
     EXPECT_EQ(ex.get(QStringLiteral("validUntil")).value, u"2026-12-31");
 }
+
+TEST(InvoiceExtractor, InvoiceDateBeforeOrderDateAndColumnHeadingsAreNoTotals)
+{
+    const Extraction ex = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("Shop Example BV"),
+        QStringLiteral("Invoice No : # WH_2024000123"),
+        QStringLiteral("Order ID: OD99887766"),
+        QStringLiteral("Order Date: 02-03-2024"),
+        QStringLiteral("Invoice Date: 05-03-2024"),
+        QStringLiteral("Item Qty Price incl. VAT"),
+        QStringLiteral("Tablet 1 € 399,00"),
+        QStringLiteral("Cover 1 € 19,00"),
+        QStringLiteral("Total € 418,00"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("invoiceNumber")).value, u"#WH_2024000123");
+    EXPECT_EQ(ex.get(QStringLiteral("issueDate")).value, u"2024-03-05");
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"418.00");
+    EXPECT_EQ(ex.get(QStringLiteral("currency")).value, u"EUR");
+}
+
+TEST(InvoiceExtractor, FrenchNumberSignDueDatesAndRupeesWithoutDecimals)
+{
+    const Extraction fr = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("Exemple Télécom SAS"),
+        QStringLiteral("Facture n°771234 du 12 Mars 2023"),
+        QStringLiteral("Date limite de paiement le 20 Mars 2023 19.99 € TTC"),
+        QStringLiteral("Somme à payer 19.99 € TTC"),
+    }));
+    EXPECT_EQ(fr.get(QStringLiteral("invoiceNumber")).value, u"771234");
+    EXPECT_EQ(fr.get(QStringLiteral("issueDate")).value, u"2023-03-12");
+    EXPECT_EQ(fr.get(QStringLiteral("dueDate")).value, u"2023-03-20");
+    EXPECT_EQ(fr.get(QStringLiteral("total")).value, u"19.99");
+    const Extraction in = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("PAYMENT RECEIPT"),
+        QStringLiteral("Booking ID: HX4411"),
+        QStringLiteral("Room Charges Rs 2400 x 1 Night"),
+        QStringLiteral("Grand Total Rs 2400"),
+        QStringLiteral("Discount of Rs -100.00 applied"),
+    }));
+    EXPECT_EQ(in.get(QStringLiteral("total")).value, u"2400.00");
+    EXPECT_EQ(in.get(QStringLiteral("currency")).value, u"INR");
+}
