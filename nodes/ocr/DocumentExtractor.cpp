@@ -80,6 +80,10 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     OcrOptions ocr = m_options.ocr;
     if (kind == DocumentKind::Receipt && ocr.pageSegMode == 3)
         ocr.pageSegMode = 4; // a receipt is one column of variable-size lines
+    // Till receipts are narrow and often scanned at low resolution (characters 10-14 px high): enlarging those
+    // under 1000 px wide (at most 2x) lets Tesseract keep the thin strokes of '/' and the right-hand amount column.
+    if (kind == DocumentKind::Receipt && ocr.preprocess.minShortSide < 1000)
+        ocr.preprocess.minShortSide = 1000;
     auto doc = OcrPipeline(ocr).read(pages, name);
     if (!doc)
         return std::unexpected(doc.error());

@@ -109,10 +109,10 @@ QList<AmountMatch> findAmounts(const QString& text, bool requireDecimals)
 QList<DateMatch> findDates(const QString& text, DateOrder order)
 {
     QList<DateMatch> out;
-    auto add = [&](const QRegularExpressionMatch& m, int y, int mo, int d) {
+    auto add = [&](const QRegularExpressionMatch& m, int y, int mo, int d, const QString& raw = {}) {
         const QDate date(fullYear(y), mo, d);
         if (date.isValid() && !overlaps(out, m.capturedStart(), m.capturedLength()))
-            out.append({m.captured(0), date, m.capturedStart()});
+            out.append({raw.isEmpty() ? m.captured(0) : raw, date, m.capturedStart()});
     };
     static const QRegularExpression korean(QStringLiteral("(\\d{4})\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일"));
     for (auto it = korean.globalMatch(text); it.hasNext();) {
@@ -132,15 +132,21 @@ QList<DateMatch> findDates(const QString& text, DateOrder order)
         int day = order == DateOrder::DayFirst ? a : b, month = order == DateOrder::DayFirst ? b : a;
         if (month > 12 && day <= 12)
             std::swap(day, month); // the only reading that exists
-        add(m, y, month, day);
+        // OCR puts spaces around separators that are not printed ("18-10- 17"): the raw form drops them.
+        add(m, y, month, day, QString(m.captured(0)).remove(u' '));
     }
     static const QRegularExpression dayMonthName(QStringLiteral(
         "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er)?[\\s\\-/.]*(\\p{L}{3,9})[\\s\\-/.,]*(\\d{4}|\\d{2}(?!\\s*,\\s*\\d{4}))(?!\\d)"),
         QRegularExpression::UseUnicodePropertiesOption);
     for (auto it = dayMonthName.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        if (const int mo = monthFromName(m.captured(2)))
-            add(m, m.captured(3).toInt(), mo, m.captured(1).toInt());
+        // A month name run into its year by OCR ("03 APR2018") is printed with a space.
+        if (const int mo = monthFromName(m.captured(2))) {
+            QString raw = m.captured(0);
+            if (m.capturedStart(3) == m.capturedEnd(2))
+                raw.insert(m.capturedStart(3) - m.capturedStart(0), u' ');
+            add(m, m.captured(3).toInt(), mo, m.captured(1).toInt(), raw);
+        }
     }
     static const QRegularExpression monthNameDay(QStringLiteral("\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)"));
     for (auto it = monthNameDay.globalMatch(text); it.hasNext();) {

@@ -139,6 +139,41 @@ void findTotal(const QList<OcrLine>& lines, Extraction& ex)
     }
     if (best.priority == 0)
         return;
+    // A receipt prints its total more than once (total, rounded total, cash minus change). When cash minus change
+    // disagrees with the labelled total but is itself printed elsewhere on the receipt, the labelled amount was
+    // misread or is the unrounded one (prices round to 0.05): the paid amount wins.
+    if (cash && change && *cash > *change && std::abs(*cash - *change - best.value) > 0.005) {
+        const double paid = *cash - *change;
+        const bool rounding = std::abs(paid - best.value) < 0.03 && std::abs(paid * 20 - std::round(paid * 20)) < 1e-6;
+        qsizetype printedAt = -1;
+        for (qsizetype i = 0; i < lines.size() && printedAt < 0; ++i)
+            for (const AmountMatch& a : normalize::findAmounts(lines[i].text))
+                if (std::abs(a.value - paid) < 0.005 && std::abs(a.value - *cash) > 0.005 && std::abs(a.value - *change) > 0.005) {
+                    printedAt = i;
+                    break;
+                }
+        if (printedAt >= 0 || rounding)
+            best = {best.priority, paid, normalize::formatAmount(paid), printedAt >= 0 ? printedAt : best.line};
+    }
+    // An unrounded total with a rounding adjustment printed below it ("Rounding Adj -0.02"), or paid exactly in
+    // cash to the nearest 0.05: what was charged is the rounded amount.
+    auto multipleOf5Cents = [](double v) { return std::abs(v * 20 - std::round(v * 20)) < 1e-6; };
+    if (best.priority < 6 && !multipleOf5Cents(best.value)) {
+        for (qsizetype i = std::max<qsizetype>(0, best.line); i < lines.size(); ++i) {
+            if (!containsAny(upper(lines[i]), re("ROUND(ING)?\\s*(ADJ|ADJUSTMENT|OFF)|ROUNDING")))
+                continue;
+            const auto amounts = normalize::findAmounts(lines[i].text);
+            if (amounts.isEmpty())
+                continue;
+            const double adjusted = best.value + amounts.last().value;
+            if (std::abs(amounts.last().value) < 0.05 && multipleOf5Cents(adjusted)) {
+                best = {best.priority, adjusted, normalize::formatAmount(adjusted), best.line};
+                break;
+            }
+        }
+        if (!multipleOf5Cents(best.value) && cash && !change && std::abs(*cash - best.value) < 0.03 && multipleOf5Cents(*cash))
+            best = {best.priority, *cash, normalize::formatAmount(*cash), best.line};
+    }
     Field f = best.line >= 0 ? fieldFrom(lines[best.line], normalize::formatAmount(best.value), best.raw)
                              : Field{normalize::formatAmount(best.value), best.raw, 0.3, {}, 1};
     if (best.line < 0)

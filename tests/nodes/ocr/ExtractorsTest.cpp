@@ -225,3 +225,53 @@ TEST(InvoiceExtractor, FrenchNumberSignDueDatesAndRupeesWithoutDecimals)
     EXPECT_EQ(in.get(QStringLiteral("total")).value, u"2400.00");
     EXPECT_EQ(in.get(QStringLiteral("currency")).value, u"INR");
 }
+
+TEST(ReceiptExtractor, CashMinusChangeOverridesAMisreadOrUnroundedTotal)
+{
+    // OCR read the total's 3 as 8; cash minus change gives 30.90, which the receipt prints again.
+    const Extraction misread = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"),
+        QStringLiteral("12 MAIN ROAD"),
+        QStringLiteral("01/02/2018"),
+        QStringLiteral("GROCERIES 30.90"),
+        QStringLiteral("TOTAL 80.90"),
+        QStringLiteral("CASH 50.00"),
+        QStringLiteral("CHANGE 19.10"),
+    }));
+    EXPECT_EQ(misread.get(QStringLiteral("total")).value, u"30.90");
+    // Totals round to 0.05 at the till: 15.39 charged as 15.40.
+    const Extraction rounded = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"),
+        QStringLiteral("12 MAIN ROAD"),
+        QStringLiteral("01/02/2018"),
+        QStringLiteral("TOTAL 15.39"),
+        QStringLiteral("CASH 20.00"),
+        QStringLiteral("CHANGE 4.60"),
+    }));
+    EXPECT_EQ(rounded.get(QStringLiteral("total")).value, u"15.40");
+    EXPECT_TRUE(rounded.flags.isEmpty()) << rounded.flags.join(u';').toStdString();
+}
+
+TEST(ReceiptExtractor, RoundingAdjustmentBelowTheTotalIsApplied)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("SUSHI PLACE SDN BHD"),
+        QStringLiteral("1 JALAN SATU, 50000 KUALA LUMPUR"),
+        QStringLiteral("DATE 02/03/2018"),
+        QStringLiteral("Total (Excluding GST): 26.60"),
+        QStringLiteral("GST Payable: 1.76"),
+        QStringLiteral("Total (Inclusive of GST): 28.36"),
+        QStringLiteral("Rounding Adj: -0.01"),
+        QStringLiteral("CARD : 28.35"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"28.35");
+    // Without an adjustment line the exact cash payment to 0.05 shows the rounding.
+    const Extraction cash = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("SUSHI PLACE SDN BHD"),
+        QStringLiteral("1 JALAN SATU, 50000 KUALA LUMPUR"),
+        QStringLiteral("DATE 02/03/2018"),
+        QStringLiteral("TOTAL 31.02"),
+        QStringLiteral("CASH 31.00"),
+    }));
+    EXPECT_EQ(cash.get(QStringLiteral("total")).value, u"31.00");
+}

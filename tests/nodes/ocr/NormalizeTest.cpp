@@ -80,3 +80,10 @@ TEST(Normalize, WholeAmountsCountAfterACurrencyMarker)
     EXPECT_TRUE(normalize::findAmounts(QStringLiteral("Room 1939 x 2")).isEmpty());
     EXPECT_EQ(normalize::currency(QStringLiteral("Discount of Rs -40.00")), u"INR");
 }
+
+TEST(Normalize, RawDatesLoseOcrSpacing)
+{
+    EXPECT_EQ(normalize::findDates(QStringLiteral("DATE 18-10- 17 10:22")).value(0).raw, u"18-10-17");
+    EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR2018 12:01")).value(0).raw, u"03 APR 2018");
+    EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR 2018")).value(0).raw, u"03 APR 2018");
+}
