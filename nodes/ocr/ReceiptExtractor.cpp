@@ -36,7 +36,7 @@ const QRegularExpression& businessWord()
 const QRegularExpression& headerStop()
 {
     static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX|INVOICE|RECEIPT|RECEIPT|DOC(UMENT)?|"
-                             "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|"
+                             "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|GSTID|GSTREG|"
                              "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|전화|사업자|대표)\\b|@|\\.COM\\b");
     return r;
 }
@@ -52,6 +52,26 @@ const QRegularExpression& addressWord()
 
 QString cleanCompany(QString s)
 {
+    // OCR slips in the legal form, which is a closed vocabulary: "SON BHD", "SDN DHD", "SIN BHD" are SDN BHD,
+    // "5/8" next to a name is S/B. Anything printed after the legal form on the same line (registration numbers
+    // read as letters) is not part of the name.
+    static const QRegularExpression sdnBhd(QStringLiteral("\\b[S5][DOIUN0][NH]\\.?\\s*[BD8][HNI][DO0]\\b"));
+    for (qsizetype from = 0;;) {
+        const auto m = sdnBhd.match(s, from);
+        if (!m.hasMatch())
+            break;
+        QString letters = m.captured(0);
+        letters.remove(QRegularExpression(QStringLiteral("[.\\s]")));
+        if (letters != u"SDNBHD")
+            s.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("SDN BHD"));
+        from = m.capturedStart() + 7;
+    }
+    s.replace(QRegularExpression(QStringLiteral("(?<=[A-Z] )[S5]\\s*/\\s*[B8]\\b")), QStringLiteral("S/B"));
+    if (const auto m = QRegularExpression(QStringLiteral("\\b(SDN\\.?\\s*BHD|S/B)\\b\\.?")).match(s); m.hasMatch())
+        s.truncate(m.capturedEnd());
+    // Specks and rule fragments OCR reads at the edges: ". NAME", "| NAME", "NAME !".
+    s.remove(QRegularExpression(QStringLiteral("^[^\\p{L}\\p{N}(]+")));
+    s.remove(QRegularExpression(QStringLiteral("(?<=\\S)\\s+[^\\p{L}\\p{N}().]+$")));
     // A registration number printed after the name is not part of it: "NAME (519537-X)", "NAME CO. REG 123".
     s.remove(QRegularExpression(QStringLiteral("\\s*\\((?=[^)]*\\d)[^)]*\\)?\\s*$")));
     s.remove(re("\\s*\\b(CO\\.?\\s*)?(REG|GST|SST)\\b.*$"));
@@ -331,7 +351,8 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
             f.box = f.box.united(lines[i].box);
             f.confidence = std::min(f.confidence, lines[i].confidence);
         }
-        QString address = parts.join(u' ').simplified();
+        // A lone '|' is a column rule or the scanner's edge read as a character, never part of an address.
+        QString address = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
         while (address.endsWith(u',') || address.endsWith(u'-'))
             address.chop(1);
         if (containsAny(address.toUpper(), addressWord()) || address.contains(QRegularExpression(QStringLiteral("\\d")))) {

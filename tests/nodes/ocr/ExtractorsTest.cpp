@@ -275,3 +275,32 @@ TEST(ReceiptExtractor, RoundingAdjustmentBelowTheTotalIsApplied)
     }));
     EXPECT_EQ(cash.get(QStringLiteral("total")).value, u"31.00");
 }
+
+TEST(ReceiptExtractor, MerchantLegalFormRepairedAndEdgeSpecksDropped)
+{
+    auto merchant = [](const QString& first) {
+        return ReceiptExtractor()
+            .extract(documentOf({first, QStringLiteral("NO 5, JALAN BESAR, 43000 KAJANG"), QStringLiteral("DATE 01/02/2018"),
+                                 QStringLiteral("TOTAL 5.00")}))
+            .get(QStringLiteral("merchantName"))
+            .value;
+    };
+    EXPECT_EQ(merchant(QStringLiteral("FOUR SEASONS SON BHD")), u"FOUR SEASONS SDN BHD");
+    EXPECT_EQ(merchant(QStringLiteral("ACME TRADING SDN DHD B0Z7Z3-U")), u"ACME TRADING SDN BHD");
+    EXPECT_EQ(merchant(QStringLiteral("WESTERN STATIONERY SDN. BHD.")), u"WESTERN STATIONERY SDN. BHD.");
+    EXPECT_EQ(merchant(QStringLiteral("77 SPEED MART 5/8 !")), u"77 SPEED MART S/B");
+    EXPECT_EQ(merchant(QStringLiteral(". KMR FOODS SDN BHD")), u"KMR FOODS SDN BHD");
+}
+
+TEST(ReceiptExtractor, AddressDropsColumnRulesAndStopsAtRunTogetherGstId)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("LUCKY HARDWARE SDN BHD"),
+        QStringLiteral("LOT 12, JALAN BESAR, |"),
+        QStringLiteral("| 43000 KAJANG, SELANGOR"),
+        QStringLiteral("GSTID : 001234567890"),
+        QStringLiteral("DATE 01/02/2018"),
+        QStringLiteral("TOTAL 5.00"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"LOT 12, JALAN BESAR, 43000 KAJANG, SELANGOR");
+}
