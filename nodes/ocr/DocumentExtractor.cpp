@@ -88,8 +88,28 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     if (!doc)
         return std::unexpected(doc.error());
     switch (kind) {
-    case DocumentKind::Receipt:
-        return ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);
+    case DocumentKind::Receipt: {
+        Extraction ex = ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);
+        // Tesseract's column segmentation (mode 4) now and then drops a right-hand column or a faint date line
+        // that block mode (6) keeps. Only when the date or the total is missing is the receipt read again that
+        // way, and only the missing fields are taken from it (the time goes with its date).
+        if (ocr.pageSegMode == 4 && (ex.get(QStringLiteral("date")).isEmpty() || ex.get(QStringLiteral("total")).isEmpty())) {
+            OcrOptions block = ocr;
+            block.pageSegMode = 6;
+            if (auto again = OcrPipeline(block).read(pages, name)) {
+                const Extraction second = ReceiptExtractor({m_options.dateOrder, {}}).extract(*again);
+                QStringList missing;
+                if (ex.get(QStringLiteral("date")).isEmpty())
+                    missing << QStringLiteral("date") << QStringLiteral("time");
+                if (ex.get(QStringLiteral("total")).isEmpty())
+                    missing << QStringLiteral("total");
+                for (const QString& field : missing)
+                    if (const Field f = second.get(field); !f.isEmpty() && ex.get(field).isEmpty())
+                        ex.set(field, f);
+            }
+        }
+        return ex;
+    }
     case DocumentKind::Invoice:
         return InvoiceExtractor({m_options.dateOrder}).extract(*doc);
     default: {

@@ -78,7 +78,7 @@ std::optional<double> amount(QString text)
 QList<AmountMatch> findAmounts(const QString& text, bool requireDecimals)
 {
     static const QRegularExpression withDecimals(
-        QStringLiteral("(?<![\\d.,])-?(?:\\d{1,3}(?:[,.\\s]\\d{3})+|\\d+)[.,]\\d{2}(?![\\d])"));
+        QStringLiteral("(?<![\\d.,])-?(?:\\d{1,3}(?:[,.\\s]\\d{3})+|\\d+)[.,] ?\\d{2}(?![\\d])"));
     static const QRegularExpression anyNumber(QStringLiteral("(?<![\\d.,])-?(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?(?![\\d])"));
     QList<AmountMatch> out;
     auto collect = [&](const QRegularExpression& re, bool needCurrency) {

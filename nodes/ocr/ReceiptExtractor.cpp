@@ -179,7 +179,21 @@ void findTotal(const QList<OcrLine>& lines, Extraction& ex)
     // cash to the nearest 0.05: what was charged is the rounded amount.
     auto multipleOf5Cents = [](double v) { return std::abs(v * 20 - std::round(v * 20)) < 1e-6; };
     if (best.priority < 6 && !multipleOf5Cents(best.value)) {
-        for (qsizetype i = std::max<qsizetype>(0, best.line); i < lines.size(); ++i) {
+        // First a total or rounding line printing the rounded amount itself ("Rounding RM 52.10", "Grand Total
+        // 15.40" under "Total incl. GST 15.39"), then an adjustment printed after the total.
+        bool rounded = false;
+        for (qsizetype i = 0; i < lines.size() && !rounded; ++i) {
+            const QString u = upper(lines[i]);
+            if (totalPriority(u) == 0 && !containsAny(u, re("ROUND")))
+                continue;
+            for (const AmountMatch& a : normalize::findAmounts(lines[i].text))
+                if (std::abs(a.value - best.value) < 0.03 && multipleOf5Cents(a.value) && a.value > 0) {
+                    best = {best.priority, a.value, a.raw, i};
+                    rounded = true;
+                    break;
+                }
+        }
+        for (qsizetype i = std::max<qsizetype>(0, best.line); i < lines.size() && !rounded; ++i) {
             if (!containsAny(upper(lines[i]), re("ROUND(ING)?\\s*(ADJ|ADJUSTMENT|OFF)|ROUNDING")))
                 continue;
             const auto amounts = normalize::findAmounts(lines[i].text);

@@ -2,6 +2,7 @@
 
 #include "nodes/ocr/IdCardExtractor.hpp"
 #include "nodes/ocr/InvoiceExtractor.hpp"
+#include "nodes/ocr/Normalize.hpp"
 #include "nodes/ocr/ReceiptExtractor.hpp"
 
 #include <gtest/gtest.h>
@@ -303,4 +304,19 @@ TEST(ReceiptExtractor, AddressDropsColumnRulesAndStopsAtRunTogetherGstId)
         QStringLiteral("TOTAL 5.00"),
     }));
     EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"LOT 12, JALAN BESAR, 43000 KAJANG, SELANGOR");
+}
+
+TEST(ReceiptExtractor, RoundedTotalPrintedOnARoundingLineAndDecimalsSplitByOcr)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP SDN BHD"),
+        QStringLiteral("12 JALAN MAWAR, 43000 KAJANG"),
+        QStringLiteral("DATE 01/02/2018"),
+        QStringLiteral("Total Sales (Inclusive GST) RM 52.08"),
+        QStringLiteral("Rounding RM 52.10"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"52.10");
+    const auto split = normalize::findAmounts(QStringLiteral("Grand Total RM 15. 40"));
+    ASSERT_EQ(split.size(), 1);
+    EXPECT_DOUBLE_EQ(split[0].value, 15.40);
 }
