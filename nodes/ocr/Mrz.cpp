@@ -230,6 +230,17 @@ void setNames(MrzData& d, QStringView field)
     d.givenNames = nameText(field.mid(sep + 2));
 }
 
+// A three-letter code (issuing state, nationality) is letters then fillers ("D<<"): after the first '<' every
+// character is a misread filler.
+QString repairCode(QString s)
+{
+    s = coerce(s, Kind::Alpha);
+    if (const qsizetype lt = s.indexOf(u'<'); lt > 0)
+        for (qsizetype i = lt; i < s.size(); ++i)
+            s[i] = u'<';
+    return s;
+}
+
 QString cleanSex(QChar c)
 {
     if (c == u'M' || c == u'F')
@@ -409,7 +420,7 @@ MrzData parseExact(QStringList lines, Format format)
         }
         l2.replace(0, 7, coerce(l2.mid(0, 7), Kind::Digit));
         l2.replace(8, 7, coerce(l2.mid(8, 7), Kind::Digit));
-        l2.replace(15, 3, coerce(l2.mid(15, 3), Kind::Alpha));
+        l2.replace(15, 3, repairCode(l2.mid(15, 3)));
         l2[29] = coerce(l2.mid(29, 1), Kind::Digit)[0];
         l3 = repairNameField(l3);
         d.documentType = QString(l1.mid(0, 2)).remove(u'<');
@@ -429,11 +440,11 @@ MrzData parseExact(QStringList lines, Format format)
         const int optLen = format == Format::TD3 ? 14 : 7;
         QString l1 = lines[0], l2 = lines[1];
         l1.replace(0, 1, coerce(l1.mid(0, 1), Kind::Alpha));
-        l1.replace(2, 3, coerce(l1.mid(2, 3), Kind::Alpha));
+        l1.replace(2, 3, repairCode(l1.mid(2, 3)));
         l1.replace(5, len - 5, repairNameField(l1.mid(5)));
         l2[9] = coerce(l2.mid(9, 1), Kind::Digit)[0];
         l2.replace(0, 9, repairWithCheck(l2.mid(0, 9), l2[9]));
-        l2.replace(10, 3, coerce(l2.mid(10, 3), Kind::Alpha));
+        l2.replace(10, 3, repairCode(l2.mid(10, 3)));
         l2.replace(13, 7, coerce(l2.mid(13, 7), Kind::Digit));
         l2.replace(21, 7, coerce(l2.mid(21, 7), Kind::Digit));
         l2[len - 1] = coerce(l2.mid(len - 1, 1), Kind::Digit)[0];

@@ -3,6 +3,8 @@
 #include "MrzGlyphs.hpp"
 #include "Preprocessor.hpp"
 
+#include <QRegularExpression>
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -18,6 +20,19 @@ int validChecks(const mrz::MrzData& d)
     for (const mrz::CheckResult& c : d.checks)
         n += c.valid ? 1 : 0;
     return n;
+}
+
+// Penalty for a parse whose document code or name field breaks ICAO 9303's shape (0 for a plausible one).
+double namePlausibility(const mrz::MrzData& d)
+{
+    double penalty = 0;
+    const QString& first = d.lines.value(0);
+    if (first.isEmpty() || !QStringLiteral("ACIPV").contains(first[0]))
+        penalty += 1;
+    const QString names = d.format == mrz::Format::TD1 ? d.lines.value(2) : first.mid(5);
+    static const QRegularExpression lone(QStringLiteral("<<[A-Z]<|<[A-Z]<<"));
+    penalty += names.count(lone);
+    return penalty;
 }
 
 // How much further from Tesseract's reading the glyph matcher's repair may go than the reading it replaces.
@@ -78,7 +93,8 @@ QList<Box> MrzReader::locate(const cv::Mat& gray)
     return out;
 }
 
-std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv::Mat& gray, const Box& region, int variant) const
+std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv::Mat& gray, const Box& region, int variant,
+                                                                       QList<Box>* zoneLineBoxes) const
 {
     cv::Mat crop = gray(cv::Rect(region.x, region.y, region.width, region.height)).clone();
     // MRZ characters read best around 30-40 px high; scale the band so its lines get there.
@@ -101,6 +117,15 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv
     for (const OcrLine& l : page->lines) {
         raw << l.text;
         conf += l.confidence;
+        // Lines that look like zone lines, mapped back to the image (undo the border and the scale) with some
+        // room above and below.
+        const QString cleaned = mrz::cleanLines({l.text}).value(0);
+        if (zoneLineBoxes && cleaned.size() >= 25 && cleaned.count(u'<') >= 2 && !l.box.isEmpty()) {
+            const int padY = int(l.box.height / f * 0.3) + 2, padX = int(l.box.height / f);
+            zoneLineBoxes->append(clampBox(Box{region.x + int((l.box.x - 20) / f) - padX, region.y + int((l.box.y - 20) / f) - padY,
+                                               int(l.box.width / f) + 2 * padX, int(l.box.height / f) + 2 * padY},
+                                           gray.cols, gray.rows));
+        }
     }
     if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
         qWarning("mrz region %d,%d %dx%d variant %d: %s", region.x, region.y, region.width, region.height, variant, qPrintable(raw.join(QStringLiteral(" | "))));
@@ -117,10 +142,13 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv
 
 std::optional<MrzReading> MrzReader::vote(const QList<QStringList>& readings)
 {
-    // Distinct readings per line, with how many variants gave each.
+    // Distinct readings per line, with how many variants gave each. A reading that ends in a filler but is
+    // too short to pass for a zone line lost its trailing fillers (OCR drops long '<' runs): they are put back.
     QList<QList<std::pair<QString, int>>> options(readings.size());
     for (qsizetype i = 0; i < readings.size(); ++i)
-        for (const QString& r : readings[i]) {
+        for (QString r : readings[i]) {
+            if (const QString c = mrz::cleanLines({r}).value(0); c.size() >= 10 && c.size() < 30 && c.endsWith(u'<'))
+                r = c + QString(30 - c.size(), u'<');
             auto it = std::find_if(options[i].begin(), options[i].end(), [&](const auto& o) { return o.first == r; });
             if (it == options[i].end())
                 options[i].append({r, 1});
@@ -161,6 +189,9 @@ std::optional<MrzReading> MrzReader::vote(const QList<QStringList>& readings)
         for (qsizetype i = 0; i < data->lines.size(); ++i)
             if (data->format == mrz::Format::TD1 ? i < 2 : i == 1)
                 cost += i < cleaned.size() ? mrz::readingDistance(cleaned[i], data->lines[i]) : 44;
+        // The name line has no check digit; what ICAO allows there still tells readings apart: the document code
+        // starts with A, C, I, P or V, and names do not hold single letters between fillers ("<<S<<").
+        cost += namePlausibility(*data);
         auto it = std::find_if(parsed.begin(), parsed.end(), [&](const Parsed& p) { return p.data.lines == data->lines; });
         if (it == parsed.end()) {
             parsed.append({std::move(*data), c.lines, c.votes, cost});
@@ -252,6 +283,9 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
     if (const double skew = Preprocessor::estimateSkew(gray); std::abs(skew) > 0.2 && std::abs(skew) < 15)
         gray = Preprocessor::rotate(gray, -skew);
     const QList<Box> bands = locate(gray);
+    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+        for (const Box& b : bands)
+            qWarning("mrz band %d,%d %dx%d", b.x, b.y, b.width, b.height);
     std::optional<MrzReading> best;
     int bestValid = -1;
     auto consider = [&](MrzReading&& reading) {
@@ -262,8 +296,19 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
         }
         return best->data.allChecksValid() && best->data.flags.isEmpty();
     };
-    const QList<Box> zone = zoneLines(bands);
-    if (!zone.isEmpty()) {
+    // Reads a zone given as its line bands; true when the result is complete (every check digit holds).
+    auto readZone = [&](QList<Box> zone) -> std::expected<bool, QString> {
+        // Every line of a zone has the same length and left edge: give each band the zone's full width (a
+        // name line's box may end where its fillers start, and the sizes below are for whole lines).
+        int left = zone.first().x, right = zone.first().right();
+        for (const Box& b : zone) {
+            left = std::min(left, b.x);
+            right = std::max(right, b.right());
+        }
+        for (Box& b : zone) {
+            b.x = left;
+            b.width = right - left;
+        }
         // Read each line alone at a few sizes; every combination of the lines' readings is parsed (repaired with
         // the check digits), and the parse that the most readings agree with wins among those whose check digits
         // hold: a wrong repair that happens to satisfy a check digit is rarely reached from two different readings.
@@ -321,19 +366,43 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
                     best->data = mrz::parseExact(*refined, best->data.format);
             }
             if (best->data.allChecksValid() && best->data.flags.isEmpty())
-                return best;
+                return true;
         }
+        return false;
+    };
+    if (const QList<Box> zone = zoneLines(bands); !zone.isEmpty()) {
+        auto done = readZone(zone);
+        if (!done)
+            return std::unexpected(done.error());
+        if (*done)
+            return best;
     }
-    // No clean zone: read larger regions as blocks (the lower part of the page, then the whole page).
+
+    // No clean zone: read larger regions as blocks (the lower part of the page, then the whole page). When
+    // Tesseract's own line finding puts two or three zone-like lines there, those lines are read again one by one
+    // like a located zone (several sizes and the vote), which a single block reading cannot match.
     QList<Box> regions = bands.mid(0, 1);
     regions << Box{0, gray.rows * 55 / 100, gray.cols, gray.rows - gray.rows * 55 / 100} << Box{0, 0, gray.cols, gray.rows};
+    bool zoneFromLines = false;
     for (int variant = 0; variant < 2; ++variant) {
         for (const Box& region : regions) {
             if (m_base.cancelled && m_base.cancelled())
                 return std::unexpected(QStringLiteral("cancelled"));
-            auto reading = readRegion(gray, region, variant);
+            QList<Box> lineBoxes;
+            auto reading = readRegion(gray, region, variant, &lineBoxes);
             if (!reading)
                 return std::unexpected(reading.error());
+            // The lines read one by one come first: a block reading that passes its check digits is still the
+            // less reliable one.
+            if (!zoneFromLines && lineBoxes.size() >= 2) {
+                zoneFromLines = true;
+                const bool td1 = *reading && (**reading).data.format == mrz::Format::TD1;
+                auto done = readZone(lineBoxes.mid(td1 && lineBoxes.size() >= 3 ? lineBoxes.size() - 3 : lineBoxes.size() - 2));
+                if (!done)
+                    return std::unexpected(done.error());
+                if (*done)
+                    return best;
+            }
             if (*reading && consider(std::move(**reading)))
                 return best;
         }

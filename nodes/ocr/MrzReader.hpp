@@ -36,7 +36,9 @@ public:
 private:
     static constexpr int lineVariants = 4;
     std::expected<QString, QString> readLine(const cv::Mat& gray, const Box& band, int variant) const;
-    std::expected<std::optional<MrzReading>, QString> readRegion(const cv::Mat& gray, const Box& region, int variant) const;
+    /// Reads a region as a block; `zoneLineBoxes` receives the boxes (in `gray`) of the lines that look like zone lines.
+    std::expected<std::optional<MrzReading>, QString> readRegion(const cv::Mat& gray, const Box& region, int variant,
+                                                                 QList<Box>* zoneLineBoxes = nullptr) const;
 
     RecognizeRequest m_base;
 };

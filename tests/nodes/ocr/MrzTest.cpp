@@ -146,3 +146,19 @@ TEST(Mrz, ReadingDistanceWeighsWhatOcrDoes)
     EXPECT_EQ(mrz::confusionCost(u'O', u'0'), mrz::confusionCost(u'0', u'O'));
     EXPECT_EQ(mrz::confusionCost(u'A', u'A'), 0);
 }
+
+TEST(Mrz, CountryCodesAreLettersThenFillers)
+{
+    // Germany's one-letter code "D<<" with a filler misread as S: after the first '<' only fillers follow.
+    const QStringList zone = {QStringLiteral("P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<<"),
+                              QStringLiteral("C01X00T478D<<6408125F2702283<<<<<<<<<<<<<<04")};
+    QStringList read = zone;
+    read[1][12] = u'S';
+    read[0][4] = u'S';
+    const auto d = mrz::parse(read);
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->nationality, u"D");
+    EXPECT_EQ(d->issuingCountry, u"D");
+    EXPECT_EQ(d->lines[1].mid(10, 3), u"D<<");
+    EXPECT_EQ(d->lines[0].left(5), u"P<D<<");
+}

@@ -445,3 +445,15 @@ TEST(MrzReader, VotePrefersAReadingThatNeedsNoRepairOverAMoreFrequentRepairedOne
     ASSERT_TRUE(r);
     EXPECT_EQ(r->data.lines[1], line2);
 }
+
+TEST(MrzReader, VoteRestoresDroppedFillersAndPrefersAPlausibleNameLine)
+{
+    // Four readings of the name line: three garbled (wrong document code, lone letters between fillers), one
+    // right but with its trailing fillers dropped. The plausible one wins and is stretched to 44 characters.
+    const QString line2 = QStringLiteral("JF7TJC3OY4UTO8503172F3109214<<<<<<<<<<<<<<06");
+    const auto r = MrzReader::vote({{QStringLiteral("E<UTOMUSTERMANN<<ERIKS<<S<<"), QStringLiteral("B<UTOMUSTERMANN<<EVKA<<IEME<<"),
+                                     QStringLiteral("P<UTOMUSTERMANN<<ERIKA<"), QStringLiteral("P<UTOMUSTERMANN<<ERIKS<<S<<<<")},
+                                    {line2, line2, line2, line2}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->data.lines[0], QStringLiteral("P<UTOMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<"));
+}
