@@ -1,7 +1,7 @@
 // ocr_accuracy: runs the OCR extractors over folders of documents with ground truth and prints per-field
 // precision / recall / F1 and seconds per document (scoring as in ../shared/data/README.md). Not part of ctest.
 //
-//   ocr_accuracy [--receipts DIR] [--invoices DIR] [--mrz DIR] [--limit N] [--verbose]
+//   ocr_accuracy [--receipts DIR] [--invoices DIR] [--mrz DIR] [--limit N] [--only NAME] [--verbose] [--show-text]
 //
 // receipts: DIR/img/NAME.jpg with DIR/key/NAME.json {company, date, address, total} (SROIE task 3 protocol)
 // invoices: DIR/NAME.pdf with DIR/NAME.json [{invoice_number, date, amount, currency}]
@@ -25,6 +25,9 @@
 using namespace taskloom::nodes::ocr;
 
 namespace {
+
+QString onlyName; // --only: run just the documents whose base name contains this
+bool showText = false; // --show-text: print each document's OCR text (with --verbose)
 
 struct Score {
     int tp = 0, fp = 0, fn = 0;
@@ -79,6 +82,8 @@ QJsonValue readJson(const QString& path)
 QStringList files(const QString& dir, const QStringList& filters, int limit)
 {
     QStringList out = QDir(dir).entryList(filters, QDir::Files, QDir::Name);
+    if (!onlyName.isEmpty())
+        out = out.filter(onlyName);
     if (limit > 0)
         out = out.mid(0, limit);
     return out;
@@ -120,6 +125,8 @@ void receipts(const QString& dir, int limit, bool verbose)
         }
         if (!ex)
             std::printf("%s: %s\n", qPrintable(img), qPrintable(ex.error()));
+        else if (showText)
+            std::printf("---- %s text\n%s\n----\n", qPrintable(base), qPrintable(ex->text));
     }
     print("receipts (SROIE task 3)", scores, docs, seconds);
 }
@@ -151,6 +158,8 @@ void invoices(const QString& dir, int limit, bool verbose)
         scores[QStringLiteral("date")].add(!date.isEmpty(), !wantDate.isEmpty(), date == wantDate);
         scores[QStringLiteral("amount")].add(!total.isEmpty(), true, !total.isEmpty() && std::abs(total.toDouble() - wantAmount) <= 0.01);
         scores[QStringLiteral("currency")].add(!currency.isEmpty(), !wantCurrency.isEmpty(), currency == wantCurrency);
+        if (ex && showText)
+            std::printf("---- %s text\n%s\n----\n", qPrintable(base), qPrintable(ex->text));
         if (verbose)
             std::printf("%s: number [%s/%s] date [%s/%s] amount [%s/%.2f] currency [%s/%s]\n", qPrintable(base), qPrintable(number),
                         qPrintable(wantNumber), qPrintable(date), qPrintable(wantDate), qPrintable(total), wantAmount,
@@ -209,8 +218,10 @@ int main(int argc, char** argv)
         else if (a == u"--mrz") { mrzDir = next; ++i; }
         else if (a == u"--limit") { limit = next.toInt(); ++i; }
         else if (a == u"--verbose") verbose = true;
+        else if (a == u"--only") { onlyName = next; ++i; }
+        else if (a == u"--show-text") showText = true;
         else {
-            std::fprintf(stderr, "usage: ocr_accuracy [--receipts DIR] [--invoices DIR] [--mrz DIR] [--limit N] [--verbose]\n");
+            std::fprintf(stderr, "usage: ocr_accuracy [--receipts DIR] [--invoices DIR] [--mrz DIR] [--limit N] [--only NAME] [--verbose] [--show-text]\n");
             return 2;
         }
     }

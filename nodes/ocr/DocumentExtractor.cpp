@@ -80,12 +80,36 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     OcrOptions ocr = m_options.ocr;
     if (kind == DocumentKind::Receipt && ocr.pageSegMode == 3)
         ocr.pageSegMode = 4; // a receipt is one column of variable-size lines
+    // Till receipts are narrow and often scanned at low resolution (characters 10-14 px high): enlarging those
+    // under 1000 px wide (at most 2x) lets Tesseract keep the thin strokes of '/' and the right-hand amount column.
+    if (kind == DocumentKind::Receipt && ocr.preprocess.minShortSide < 1000)
+        ocr.preprocess.minShortSide = 1000;
     auto doc = OcrPipeline(ocr).read(pages, name);
     if (!doc)
         return std::unexpected(doc.error());
     switch (kind) {
-    case DocumentKind::Receipt:
-        return ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);
+    case DocumentKind::Receipt: {
+        Extraction ex = ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);
+        // Tesseract's column segmentation (mode 4) now and then drops a right-hand column or a faint date line
+        // that block mode (6) keeps. Only when the date or the total is missing is the receipt read again that
+        // way, and only the missing fields are taken from it (the time goes with its date).
+        if (ocr.pageSegMode == 4 && (ex.get(QStringLiteral("date")).isEmpty() || ex.get(QStringLiteral("total")).isEmpty())) {
+            OcrOptions block = ocr;
+            block.pageSegMode = 6;
+            if (auto again = OcrPipeline(block).read(pages, name)) {
+                const Extraction second = ReceiptExtractor({m_options.dateOrder, {}}).extract(*again);
+                QStringList missing;
+                if (ex.get(QStringLiteral("date")).isEmpty())
+                    missing << QStringLiteral("date") << QStringLiteral("time");
+                if (ex.get(QStringLiteral("total")).isEmpty())
+                    missing << QStringLiteral("total");
+                for (const QString& field : missing)
+                    if (const Field f = second.get(field); !f.isEmpty() && ex.get(field).isEmpty())
+                        ex.set(field, f);
+            }
+        }
+        return ex;
+    }
     case DocumentKind::Invoice:
         return InvoiceExtractor({m_options.dateOrder}).extract(*doc);
     default: {

@@ -10,6 +10,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
+
 namespace taskloom::nodes::ocr {
 
 namespace {
@@ -19,50 +21,89 @@ QString describe(const QString& name)
     return name.isEmpty() ? QStringLiteral("(unnamed document)") : name;
 }
 
-// EXIF orientation as Qt reports it, applied to an OpenCV image decoded without it (so the result does not depend
-// on which OpenCV version honours EXIF on its own).
-cv::Mat applyTransformation(const cv::Mat& in, QImageIOHandler::Transformations t)
+// The Orientation tag (0x0112, 1-8) of a TIFF structure starting at `tiff` (the body of an EXIF block, or a
+// TIFF file itself); 1 when absent or malformed.
+int tiffOrientation(const QByteArray& b, qsizetype tiff, qsizetype end, qsizetype* valueAt = nullptr)
 {
-    cv::Mat out = in;
-    if (t & QImageIOHandler::TransformationRotate90)
-        cv::rotate(out, out, cv::ROTATE_90_CLOCKWISE);
-    if (t & QImageIOHandler::TransformationMirror)
-        cv::flip(out, out, 1);
-    if (t & QImageIOHandler::TransformationFlip)
-        cv::flip(out, out, 0);
-    return out;
+    end = std::min(end, b.size());
+    const auto u8 = [&](qsizetype i) { return i >= 0 && i < end ? int(uchar(b[i])) : 0; };
+    if (tiff < 0 || tiff + 8 > end)
+        return 1;
+    const bool little = u8(tiff) == 'I' && u8(tiff + 1) == 'I';
+    if (!little && !(u8(tiff) == 'M' && u8(tiff + 1) == 'M'))
+        return 1;
+    auto r16 = [&](qsizetype i) { return little ? u8(i) | (u8(i + 1) << 8) : (u8(i) << 8) | u8(i + 1); };
+    auto r32 = [&](qsizetype i) { return little ? qint64(r16(i)) | (qint64(r16(i + 2)) << 16) : (qint64(r16(i)) << 16) | r16(i + 2); };
+    if (r16(tiff + 2) != 42)
+        return 1;
+    const qint64 ifd = tiff + r32(tiff + 4);
+    if (ifd < tiff + 8 || ifd + 2 > end)
+        return 1;
+    const int entries = r16(ifd);
+    for (int e = 0; e < entries && ifd + 2 + e * 12 + 12 <= end; ++e) {
+        const qint64 entry = ifd + 2 + e * 12;
+        if (r16(entry) == 0x0112) {
+            const int v = r16(entry + 8);
+            if (valueAt)
+                *valueAt = entry + 8;
+            return v >= 1 && v <= 8 ? v : 1;
+        }
+    }
+    return 1;
 }
 
-// The EXIF orientation (1-8) of a JPEG, 1 when absent: APP1 "Exif", a TIFF header, IFD0 tag 0x0112.
-int jpegOrientation(const QByteArray& b)
+bool isTiff(const QByteArray& b)
 {
-    const auto u8 = [&](qsizetype i) { return i < b.size() ? int(uchar(b[i])) : 0; };
-    if (u8(0) != 0xFF || u8(1) != 0xD8)
-        return 1;
-    qsizetype pos = 2;
-    while (pos + 4 < b.size() && u8(pos) == 0xFF) {
-        const int marker = u8(pos + 1);
-        const int length = (u8(pos + 2) << 8) | u8(pos + 3);
-        if (marker == 0xE1 && b.mid(pos + 4, 6) == QByteArray("Exif\0\0", 6)) {
-            const qsizetype tiff = pos + 10;
-            const bool little = b.mid(tiff, 2) == "II";
-            auto r16 = [&](qsizetype i) { return little ? u8(i) | (u8(i + 1) << 8) : (u8(i) << 8) | u8(i + 1); };
-            auto r32 = [&](qsizetype i) { return little ? qsizetype(r16(i)) | (qsizetype(r16(i + 2)) << 16) : (qsizetype(r16(i)) << 16) | r16(i + 2); };
-            const qsizetype ifd = tiff + r32(tiff + 4);
-            const int entries = r16(ifd);
-            for (int e = 0; e < entries && ifd + 2 + e * 12 + 12 <= b.size(); ++e) {
-                const qsizetype entry = ifd + 2 + e * 12;
-                if (r16(entry) == 0x0112) {
-                    const int v = r16(entry + 8);
-                    return v >= 1 && v <= 8 ? v : 1;
-                }
-            }
-            return 1;
+    return b.startsWith(QByteArrayView("II*\0", 4)) || b.startsWith(QByteArrayView("MM\0*", 4));
+}
+
+// The EXIF orientation of an image file, whatever its container: JPEG (APP1 "Exif"), PNG (eXIf chunk), WebP (EXIF
+// chunk of an extended RIFF), TIFF (its own first directory). 1 when there is none. BMP has no such tag.
+int exifOrientation(const QByteArray& b)
+{
+    const auto u8 = [&](qsizetype i) { return i >= 0 && i < b.size() ? int(uchar(b[i])) : 0; };
+    auto be32 = [&](qsizetype i) { return (qint64(u8(i)) << 24) | (u8(i + 1) << 16) | (u8(i + 2) << 8) | u8(i + 3); };
+    auto le32 = [&](qsizetype i) { return qint64(u8(i)) | (u8(i + 1) << 8) | (u8(i + 2) << 16) | (qint64(u8(i + 3)) << 24); };
+    if (u8(0) == 0xFF && u8(1) == 0xD8) { // JPEG: walk the segments up to the image data
+        qsizetype pos = 2;
+        while (pos + 4 <= b.size() && u8(pos) == 0xFF) {
+            const int marker = u8(pos + 1);
+            const int length = (u8(pos + 2) << 8) | u8(pos + 3);
+            if (marker == 0xE1 && b.mid(pos + 4, 6) == QByteArray("Exif\0\0", 6))
+                return tiffOrientation(b, pos + 10, pos + 2 + length);
+            if (marker == 0xDA || length < 2)
+                break;
+            pos += 2 + length;
         }
-        if (marker == 0xDA || length < 2)
-            break;
-        pos += 2 + length;
+        return 1;
     }
+    if (b.startsWith("\x89PNG\r\n\x1a\n")) { // PNG: chunks up to the image data
+        qsizetype pos = 8;
+        while (pos + 12 <= b.size()) {
+            const qint64 length = be32(pos);
+            const QByteArray type = b.mid(pos + 4, 4);
+            if (type == "eXIf")
+                return tiffOrientation(b, pos + 8, pos + 8 + length);
+            if (type == "IDAT" || type == "IEND" || length < 0)
+                break;
+            pos += 12 + length;
+        }
+        return 1;
+    }
+    if (b.startsWith("RIFF") && b.mid(8, 4) == "WEBP") { // WebP: RIFF chunks, EXIF after the image data
+        qsizetype pos = 12;
+        while (pos + 8 <= b.size()) {
+            const qint64 length = le32(pos + 4);
+            if (b.mid(pos, 4) == "EXIF") {
+                const qsizetype body = pos + 8 + (b.mid(pos + 8, 6) == QByteArray("Exif\0\0", 6) ? 6 : 0);
+                return tiffOrientation(b, body, pos + 8 + length);
+            }
+            pos += 8 + length + (length & 1);
+        }
+        return 1;
+    }
+    if (isTiff(b))
+        return tiffOrientation(b, 0, b.size());
     return 1;
 }
 
@@ -123,16 +164,28 @@ std::expected<QList<LoadedPage>, QString> DocumentLoader::loadImage(const QByteA
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
-    QImageIOHandler::Transformations transformation = QImageIOHandler::TransformationNone;
     if (reader.canRead()) {
         const QSize size = reader.size();
         if (size.isValid() && qint64(size.width()) * size.height() > m_limits.maxPixels)
             return std::unexpected(QStringLiteral("%1: image too large (%2x%3 pixels, limit %4 megapixels)")
                                        .arg(describe(name)).arg(size.width()).arg(size.height())
                                        .arg(m_limits.maxPixels / 1'000'000));
-        transformation = reader.transformation();
     }
-    const cv::Mat raw(1, int(bytes.size()), CV_8UC1, const_cast<char*>(bytes.constData()));
+    // OpenCV 4.6 turns JPEG, PNG and WebP images by their EXIF orientation unless IMREAD_IGNORE_ORIENTATION is
+    // given, but its TIFF decoder turns them even then. So a TIFF's Orientation tag is set to 1 in a copy before
+    // decoding, every format is decoded as stored, and the orientation is applied here exactly once.
+    const int orientation = exifOrientation(bytes);
+    QByteArray asStored = bytes;
+    if (orientation != 1 && isTiff(bytes)) {
+        qsizetype at = -1;
+        tiffOrientation(bytes, 0, bytes.size(), &at);
+        if (at >= 0) {
+            const bool little = bytes.startsWith("II");
+            asStored[at] = char(little ? 1 : 0);
+            asStored[at + 1] = char(little ? 0 : 1);
+        }
+    }
+    const cv::Mat raw(1, int(asStored.size()), CV_8UC1, const_cast<char*>(asStored.constData()));
     cv::Mat image;
     try {
         image = cv::imdecode(raw, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
@@ -144,8 +197,7 @@ std::expected<QList<LoadedPage>, QString> DocumentLoader::loadImage(const QByteA
     if (qint64(image.cols) * image.rows > m_limits.maxPixels)
         return std::unexpected(QStringLiteral("%1: image too large (%2x%3 pixels, limit %4 megapixels)")
                                    .arg(describe(name)).arg(image.cols).arg(image.rows).arg(m_limits.maxPixels / 1'000'000));
-    const int exif = jpegOrientation(bytes);
-    image = exif != 1 ? applyExifOrientation(image, exif) : applyTransformation(image, transformation);
+    image = applyExifOrientation(image, orientation);
     return QList<LoadedPage>{LoadedPage{image, std::nullopt}};
 }
 

@@ -45,8 +45,10 @@ int totalPriority(const QString& u)
 {
     if (containsAny(u, re("SUB\\s*-?\\s*TOTAL|EXCL|EXCLUDING|BEFORE|NET\\s+AMOUNT|TOTAL\\s*(TAX|VAT|GST|BTW|MWST|QTY|DISCOUNT)|공급가")))
         return 0;
+    // "incl." alone is a column heading ("Prijs incl. BTW") as often as a total; it counts next to a total word.
     if (containsAny(u, re("AMOUNT\\s*DUE|BALANCE\\s*DUE|TOTAL\\s*(DUE|PAYABLE|AMOUNT|TO\\s*PAY)|GRAND\\s*TOTAL|TE\\s*BETALEN|"
-                          "TOTAAL\\s*(INCL|BEDRAG)|GESAMTBETRAG|RECHNUNGSBETRAG|MONTANT\\s*TOTAL|TOTAL\\s*TTC|INCL|INCLUDING|합계\\s*금액|청구\\s*금액")))
+                          "TOTAAL\\s*(INCL|BEDRAG)|GESAMTBETRAG|RECHNUNGSBETRAG|MONTANT\\s*TOTAL|TOTAL\\s*TTC|SOMME\\s*[ÀA]\\s*PAYER|"
+                          "(TOTAL|TOTAAL|AMOUNT)\\s*(INCL|INCLUDING)|합계\\s*금액|청구\\s*금액")))
         return 3;
     if (containsAny(u, re("\\bTOTAL\\b|\\bTOTAAL\\b|\\bGESAMT\\b|\\bAMOUNT\\b|합\\s*계")))
         return 2;
@@ -60,10 +62,12 @@ QString documentCurrency(const QString& text, const QString& nearTotal)
         return near;
     // The most frequent marker in the document.
     static const char* codes[] = {"EUR", "USD", "GBP", "INR", "MYR", "KRW", "JPY", "CHF", "SGD", "CAD", "AUD"};
+    // Markers are counted with what follows them ("Rs 40", "Rs -40.00" need the number to be one).
     QHash<QString, int> counts;
-    for (const QString& word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
-        const QString c = normalize::currency(word);
-        if (!c.isEmpty())
+    const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString c = normalize::currency(i + 1 < words.size() ? words[i] + u' ' + words[i + 1] : words[i]);
+        if (!c.isEmpty() && normalize::currency(i + 1 < words.size() ? words[i + 1] : QString()) != c)
             ++counts[c];
     }
     for (const char* code : codes)
@@ -109,7 +113,7 @@ Extraction InvoiceExtractor::extract(const OcrDocument& doc) const
     const QList<OcrLine> lines = doc.allLines();
 
     // Invoice number: after an invoice-number label; a value must hold a digit.
-    static const auto numberLabel = re("\\b(INVOICE|INV|FACTUUR|RECHNUNGS?|FACTURE|BILL|TAX\\s+INVOICE|ORDER)\\s*(NO\\b\\.?|NUMBER|NUMMER|NR\\b\\.?|NUM\\b\\.?|ID\\b|#)|"
+    static const auto numberLabel = re("\\b(INVOICE|INV|FACTUUR|RECHNUNGS?|FACTURE|BILL|TAX\\s+INVOICE|ORDER)\\s*(NO\\b\\.?|N\\s?°|Nº|NUMBER|NUMMER|NR\\b\\.?|NUM\\b\\.?|ID\\b|#)|"
                                        "FACTUURNUMMER|RECHNUNGSNUMMER|INVOICE\\s*:|청구서\\s*번호|송장\\s*번호|BOOKING\\s*ID");
     for (qsizetype i = 0; i < lines.size() && ex.get(QStringLiteral("invoiceNumber")).isEmpty(); ++i) {
         for (auto it = numberLabel.globalMatch(lines[i].text); it.hasNext();) {
@@ -117,10 +121,12 @@ Extraction InvoiceExtractor::extract(const OcrDocument& doc) const
             QString rest = lines[i].text.mid(m.capturedEnd());
             QString next = i + 1 < lines.size() ? lines[i + 1].text : QString();
             for (const QString& source : {rest, next}) {
-                static const QRegularExpression token(QStringLiteral("^[\\s:.]*(#?[A-Za-z0-9][A-Za-z0-9_\\-/#]*\\d[A-Za-z0-9_\\-/]*)"));
+                // A '#' after the label belongs to the number as printed, even with a space after it ("No : # A12").
+                static const QRegularExpression token(QStringLiteral("^[\\s:.]*(#?\\s?[A-Za-z0-9][A-Za-z0-9_\\-/#]*\\d[A-Za-z0-9_\\-/]*)"));
                 const auto t = token.match(source);
                 if (t.hasMatch() && !normalize::date(t.captured(1))) {
-                    ex.set(QStringLiteral("invoiceNumber"), fieldFrom(lines[source == rest ? i : i + 1], t.captured(1), t.captured(1)));
+                    const QString value = QString(t.captured(1)).remove(u' ');
+                    ex.set(QStringLiteral("invoiceNumber"), fieldFrom(lines[source == rest ? i : i + 1], value, t.captured(1)));
                     break;
                 }
             }
@@ -128,10 +134,11 @@ Extraction InvoiceExtractor::extract(const OcrDocument& doc) const
                 break;
         }
     }
-    auto dateField = [&](const QString& name, const QRegularExpression& label) {
+    static const auto dueLabel = re("DUE\\s*(DATE|BY|ON)?|PAYMENT\\s+DUE|VERVALDATUM|FÄLLIG|ÉCHÉANCE|DATE\\s+LIMITE|납부\\s*기한");
+    auto dateField = [&](const QString& name, const QRegularExpression& label, bool notDue = false) {
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const auto m = label.match(lines[i].text);
-            if (!m.hasMatch())
+            if (!m.hasMatch() || (notDue && dueLabel.match(lines[i].text).hasMatch()))
                 continue;
             for (qsizetype k = i; k <= i + 1 && k < lines.size(); ++k) {
                 const QString source = k == i ? lines[i].text.mid(m.capturedStart()) : lines[k].text;
@@ -144,13 +151,15 @@ Extraction InvoiceExtractor::extract(const OcrDocument& doc) const
         }
         return false;
     };
-    if (!dateField(QStringLiteral("issueDate"), re("(INVOICE|ISSUE|BILLING|FACTUUR|RECHNUNGS|FACTURE|ORDER)\\s*-?\\s*(DATE|DATUM)|DATE\\s+OF\\s+ISSUE|발행일|작성일"))
-        && !dateField(QStringLiteral("issueDate"), re("\\b(DATE|DATUM|DATED)\\b"))) {
+    // The invoice's own date before an order date, before any other labelled date.
+    if (!dateField(QStringLiteral("issueDate"), re("(INVOICE|ISSUE|BILLING|FACTUUR|RECHNUNGS|FACTURE)\\s*-?\\s*(DATE|DATUM)|DATE\\s+OF\\s+ISSUE|DATE\\s+DE\\s+FACTURE|발행일|작성일"))
+        && !dateField(QStringLiteral("issueDate"), re("ORDER\\s*-?\\s*(DATE|DATUM)|ORDERDATUM|BESTELLDATUM"))
+        && !dateField(QStringLiteral("issueDate"), re("\\b(DATE|DATUM|DATED)\\b"), true)) {
         const auto dates = normalize::findDates(ex.text, m_options.dateOrder);
         if (!dates.isEmpty())
             ex.set(QStringLiteral("issueDate"), Field{dates.first().date.toString(Qt::ISODate), dates.first().raw, 0.4, {}, 1});
     }
-    dateField(QStringLiteral("dueDate"), re("DUE\\s*(DATE|BY|ON)?|PAYMENT\\s+DUE|VERVALDATUM|FÄLLIG|ÉCHÉANCE|납부\\s*기한"));
+    dateField(QStringLiteral("dueDate"), dueLabel);
 
     // Amounts.
     struct Best {

@@ -2,6 +2,9 @@
 
 #include <QDate>
 
+#include <algorithm>
+#include <vector>
+
 #include <functional>
 
 namespace taskloom::nodes::ocr::mrz {
@@ -77,40 +80,65 @@ QString coerce(QString s, Kind kind)
     return s;
 }
 
-// Changes confusable characters of `field` (fewest changes first, at most three) until its check digit holds.
-QString repairWithCheck(const QString& field, QChar check)
+// How likely OCR swaps `a` for `b` in an MRZ font, as a cost (lower: more common). O and 0 are nearly identical
+// in OCR-B and most sans-serif faces; T/7 or U/0 take a damaged glyph.
+double swapCost(QChar a, QChar b)
 {
+    auto is = [&](const char* x, const char* y) { return (a == QLatin1Char(x[0]) && b == QLatin1Char(y[0])) || (a == QLatin1Char(y[0]) && b == QLatin1Char(x[0])); };
+    if (is("O", "0"))
+        return 0.3;
+    if (is("I", "1") || is("B", "8") || is("S", "5") || is("Z", "2") || is("Q", "0") || is("Q", "O") || is("D", "0"))
+        return 0.5;
+    if (is("G", "6") || is("D", "O") || is("L", "1") || is("L", "I"))
+        return 0.6;
+    return 0.8;
+}
+
+// Changes confusable characters of `field` (at most three) until its check digit holds, choosing the cheapest set
+// of changes by swapCost (a lone O/0 swap before a T/7 one; ties go to the leftmost).
+QString repairWithCheck(const QString& field, QChar check, double* costOut = nullptr)
+{
+    if (costOut)
+        *costOut = 1e9;
     if (!check.isDigit() && check != u'<')
         return field;
     const int want = check == u'<' ? 0 : check.digitValue();
-    if (checkDigit(field) == want)
+    if (checkDigit(field) == want) {
+        if (costOut)
+            *costOut = 0;
         return field;
+    }
     QList<int> positions;
     for (int i = 0; i < field.size(); ++i)
         if (!alternatives(field[i]).isEmpty())
             positions << i;
-    for (int changes = 1; changes <= 3 && changes <= positions.size(); ++changes) {
-        QString best;
-        std::function<bool(int, int, QString&)> search = [&](int start, int left, QString& s) -> bool {
-            if (left == 0)
-                return checkDigit(s) == want;
-            for (int p = start; p < positions.size(); ++p) {
-                const int pos = positions[p];
-                const QChar orig = s[pos];
-                for (QChar alt : alternatives(orig)) {
-                    s[pos] = alt;
-                    if (search(p + 1, left - 1, s))
-                        return true;
-                }
-                s[pos] = orig;
+    QString best;
+    double bestCost = 1e9;
+    QString s = field;
+    std::function<void(int, int, double)> search = [&](int start, int left, double cost) {
+        if (cost >= bestCost)
+            return;
+        if (cost > 0 && checkDigit(s) == want) {
+            best = s;
+            bestCost = cost;
+            return;
+        }
+        if (left == 0)
+            return;
+        for (int p = start; p < positions.size(); ++p) {
+            const int pos = positions[p];
+            const QChar orig = s[pos];
+            for (QChar alt : alternatives(orig)) {
+                s[pos] = alt;
+                search(p + 1, left - 1, cost + swapCost(orig, alt));
             }
-            return false;
-        };
-        QString s = field;
-        if (search(0, changes, s))
-            return s;
-    }
-    return field;
+            s[pos] = orig;
+        }
+    };
+    search(0, 3, 0);
+    if (costOut && !best.isEmpty())
+        *costOut = bestCost;
+    return best.isEmpty() ? field : best;
 }
 
 QString nameText(QStringView s)
@@ -202,6 +230,17 @@ void setNames(MrzData& d, QStringView field)
     d.givenNames = nameText(field.mid(sep + 2));
 }
 
+// A three-letter code (issuing state, nationality) is letters then fillers ("D<<"): after the first '<' every
+// character is a misread filler.
+QString repairCode(QString s)
+{
+    s = coerce(s, Kind::Alpha);
+    if (const qsizetype lt = s.indexOf(u'<'); lt > 0)
+        for (qsizetype i = lt; i < s.size(); ++i)
+            s[i] = u'<';
+    return s;
+}
+
 QString cleanSex(QChar c)
 {
     if (c == u'M' || c == u'F')
@@ -231,6 +270,48 @@ QString repairNameField(QString s)
 }
 
 } // namespace
+
+double confusionCost(QChar a, QChar b)
+{
+    return a == b ? 0.0 : swapCost(a, b);
+}
+
+// How far a line as read is from the line after repair: inserted or dropped fillers cost little (OCR merges and
+// splits runs of '<', and reads a filler as K, L, C or E), swaps between look-alike characters cost what
+// confusionCost says, a character doubled by OCR (its neighbour is itself or a look-alike: "S5", "OQ")
+// costs 0.6 to drop, anything else one. A parse reached with fewer and cheaper edits is the more credible one.
+double readingDistance(const QString& read, const QString& fixed)
+{
+    auto fillerNoise = [](QChar c) { return c == u'<' || c == u'K' || c == u'L' || c == u'C' || c == u'E'; };
+    auto subst = [&](QChar a, QChar b) {
+        if (a == b)
+            return 0.0;
+        if (b == u'<' && fillerNoise(a))
+            return 0.1;
+        return confusionCost(a, b) < 0.8 ? confusionCost(a, b) : 1.0;
+    };
+    auto drop = [&](qsizetype i) { // cost of dropping read[i]
+        const QChar c = read[i];
+        if (c == u'<')
+            return 0.1;
+        for (qsizetype k : {i - 1, i + 1})
+            if (k >= 0 && k < read.size() && (read[k] == c || confusionCost(read[k], c) < 0.8))
+                return 0.6;
+        return 1.0;
+    };
+    const qsizetype n = read.size(), m = fixed.size();
+    std::vector<double> prev(size_t(m + 1)), cur(size_t(m + 1));
+    for (qsizetype j = 0; j <= m; ++j)
+        prev[size_t(j)] = j == 0 ? 0 : prev[size_t(j - 1)] + (fixed[j - 1] == u'<' ? 0.1 : 1.0);
+    for (qsizetype i = 1; i <= n; ++i) {
+        cur[0] = prev[0] + drop(i - 1);
+        for (qsizetype j = 1; j <= m; ++j)
+            cur[size_t(j)] = std::min({prev[size_t(j - 1)] + subst(read[i - 1], fixed[j - 1]), prev[size_t(j)] + drop(i - 1),
+                                       cur[size_t(j - 1)] + (fixed[j - 1] == u'<' ? 0.1 : 1.0)});
+        std::swap(prev, cur);
+    }
+    return prev[size_t(m)];
+}
 
 QString formatName(Format f)
 {
@@ -339,7 +420,7 @@ MrzData parseExact(QStringList lines, Format format)
         }
         l2.replace(0, 7, coerce(l2.mid(0, 7), Kind::Digit));
         l2.replace(8, 7, coerce(l2.mid(8, 7), Kind::Digit));
-        l2.replace(15, 3, coerce(l2.mid(15, 3), Kind::Alpha));
+        l2.replace(15, 3, repairCode(l2.mid(15, 3)));
         l2[29] = coerce(l2.mid(29, 1), Kind::Digit)[0];
         l3 = repairNameField(l3);
         d.documentType = QString(l1.mid(0, 2)).remove(u'<');
@@ -359,11 +440,11 @@ MrzData parseExact(QStringList lines, Format format)
         const int optLen = format == Format::TD3 ? 14 : 7;
         QString l1 = lines[0], l2 = lines[1];
         l1.replace(0, 1, coerce(l1.mid(0, 1), Kind::Alpha));
-        l1.replace(2, 3, coerce(l1.mid(2, 3), Kind::Alpha));
+        l1.replace(2, 3, repairCode(l1.mid(2, 3)));
         l1.replace(5, len - 5, repairNameField(l1.mid(5)));
         l2[9] = coerce(l2.mid(9, 1), Kind::Digit)[0];
         l2.replace(0, 9, repairWithCheck(l2.mid(0, 9), l2[9]));
-        l2.replace(10, 3, coerce(l2.mid(10, 3), Kind::Alpha));
+        l2.replace(10, 3, repairCode(l2.mid(10, 3)));
         l2.replace(13, 7, coerce(l2.mid(13, 7), Kind::Digit));
         l2.replace(21, 7, coerce(l2.mid(21, 7), Kind::Digit));
         l2[len - 1] = coerce(l2.mid(len - 1, 1), Kind::Digit)[0];
@@ -409,7 +490,7 @@ std::optional<MrzData> parse(const QStringList& rawLines)
     };
     const Candidate candidates[] = {{Format::TD3, 2, 44}, {Format::TD2, 2, 36}, {Format::TD1, 3, 30}};
     std::optional<MrzData> best;
-    int bestScore = -1000;
+    double bestScore = -1e9;
     for (const Candidate& c : candidates) {
         if (lines.size() < c.count)
             continue;
@@ -436,8 +517,13 @@ std::optional<MrzData> parse(const QStringList& rawLines)
                 int valid = 0;
                 for (const CheckResult& r : d.checks)
                     valid += r.valid ? 1 : 0;
-                // The plain fit (first candidate of each line) wins ties over guessed deletions.
-                const int score = valid * 10 - lengthError - int(d.flags.size()) * 3 - (k == 0 ? 0 : 1);
+                // Among equally valid parses, the one closest to the lines as read (readingDistance over the lines
+                // with check digits) wins.
+                double distance = 0;
+                for (int i = 0; i < c.count; ++i)
+                    if (c.format == Format::TD1 ? i < 2 : i == 1)
+                        distance += readingDistance(lines[start + i], d.lines[i]);
+                const double score = valid * 10 - lengthError - int(d.flags.size()) * 3 - distance;
                 if (score > bestScore) {
                     bestScore = score;
                     best = std::move(d);

@@ -14,6 +14,13 @@ namespace mrz {
 enum class Format { TD1, TD2, TD3 };
 
 QString formatName(Format f);
+/// How readily OCR mistakes one MRZ character for another, as a cost: 0.3 for O/0, 0.5 for I/1, B/8, S/5, Z/2,
+/// Q/0, up to 0.8 for any other pair; 0 for the same character.
+double confusionCost(QChar a, QChar b);
+/// Edit distance from a line as OCR read it to the line after repair, weighted by what OCR does: fillers
+/// inserted, dropped or read as K/L/C/E cost 0.1, look-alike swaps their confusionCost, a character doubled by OCR
+/// ("S5", "OQ") 0.6 to drop, anything else 1. Lower means the repair is more credible.
+double readingDistance(const QString& read, const QString& fixed);
 /// 7-3-1 weighted sum modulo 10; '<' counts 0, A-Z count 10-35. -1 for a character outside the MRZ alphabet.
 int checkDigit(QStringView field);
 

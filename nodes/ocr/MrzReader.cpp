@@ -3,9 +3,12 @@
 #include "MrzGlyphs.hpp"
 #include "Preprocessor.hpp"
 
+#include <QRegularExpression>
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace taskloom::nodes::ocr {
 
@@ -18,6 +21,22 @@ int validChecks(const mrz::MrzData& d)
         n += c.valid ? 1 : 0;
     return n;
 }
+
+// Penalty for a parse whose document code or name field breaks ICAO 9303's shape (0 for a plausible one).
+double namePlausibility(const mrz::MrzData& d)
+{
+    double penalty = 0;
+    const QString& first = d.lines.value(0);
+    if (first.isEmpty() || !QStringLiteral("ACIPV").contains(first[0]))
+        penalty += 1;
+    const QString names = d.format == mrz::Format::TD1 ? d.lines.value(2) : first.mid(5);
+    static const QRegularExpression lone(QStringLiteral("<<[A-Z]<|<[A-Z]<<"));
+    penalty += names.count(lone);
+    return penalty;
+}
+
+// How much further from Tesseract's reading the glyph matcher's repair may go than the reading it replaces.
+constexpr double maxGlyphExtraEdits = 2.0;
 
 Box clampBox(const Box& b, int w, int h)
 {
@@ -74,7 +93,8 @@ QList<Box> MrzReader::locate(const cv::Mat& gray)
     return out;
 }
 
-std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv::Mat& gray, const Box& region, int variant) const
+std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv::Mat& gray, const Box& region, int variant,
+                                                                       QList<Box>* zoneLineBoxes) const
 {
     cv::Mat crop = gray(cv::Rect(region.x, region.y, region.width, region.height)).clone();
     // MRZ characters read best around 30-40 px high; scale the band so its lines get there.
@@ -97,6 +117,15 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv
     for (const OcrLine& l : page->lines) {
         raw << l.text;
         conf += l.confidence;
+        // Lines that look like zone lines, mapped back to the image (undo the border and the scale) with some
+        // room above and below.
+        const QString cleaned = mrz::cleanLines({l.text}).value(0);
+        if (zoneLineBoxes && cleaned.size() >= 25 && cleaned.count(u'<') >= 2 && !l.box.isEmpty()) {
+            const int padY = int(l.box.height / f * 0.3) + 2, padX = int(l.box.height / f);
+            zoneLineBoxes->append(clampBox(Box{region.x + int((l.box.x - 20) / f) - padX, region.y + int((l.box.y - 20) / f) - padY,
+                                               int(l.box.width / f) + 2 * padX, int(l.box.height / f) + 2 * padY},
+                                           gray.cols, gray.rows));
+        }
     }
     if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
         qWarning("mrz region %d,%d %dx%d variant %d: %s", region.x, region.y, region.width, region.height, variant, qPrintable(raw.join(QStringLiteral(" | "))));
@@ -109,6 +138,91 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::readRegion(const cv
     reading.box = region;
     reading.confidence = page->lines.isEmpty() ? 0 : conf / double(page->lines.size());
     return std::optional<MrzReading>(std::move(reading));
+}
+
+std::optional<MrzReading> MrzReader::vote(const QList<QStringList>& readings)
+{
+    // Distinct readings per line, with how many variants gave each. A reading that ends in a filler but is
+    // too short to pass for a zone line lost its trailing fillers (OCR drops long '<' runs): they are put back.
+    QList<QList<std::pair<QString, int>>> options(readings.size());
+    for (qsizetype i = 0; i < readings.size(); ++i)
+        for (QString r : readings[i]) {
+            if (const QString c = mrz::cleanLines({r}).value(0); c.size() >= 10 && c.size() < 30 && c.endsWith(u'<'))
+                r = c + QString(30 - c.size(), u'<');
+            auto it = std::find_if(options[i].begin(), options[i].end(), [&](const auto& o) { return o.first == r; });
+            if (it == options[i].end())
+                options[i].append({r, 1});
+            else
+                ++it->second;
+        }
+    struct Combo {
+        QStringList lines;
+        int votes = 0;
+    };
+    QList<Combo> combos{{}};
+    for (const auto& opts : options) {
+        QList<Combo> next;
+        for (const Combo& partial : combos)
+            for (const auto& [text, n] : opts)
+                next.append({partial.lines + QStringList{text}, partial.votes + n});
+        combos = std::move(next);
+        if (combos.size() > 256)
+            return std::nullopt;
+    }
+    // Parse every combination; identical parses pool the votes of the readings that led to them and keep the
+    // cheapest way they were reached.
+    struct Parsed {
+        mrz::MrzData data;
+        QStringList raw;
+        int votes = 0;
+        double cost = 0;
+    };
+    QList<Parsed> parsed;
+    for (const Combo& c : combos) {
+        auto data = mrz::parse(c.lines);
+        if (!data)
+            continue;
+        const QStringList cleaned = mrz::cleanLines(c.lines);
+        double cost = 0;
+        // Only the lines with check digits count: the name line's filler runs are often misread and then
+        // rebuilt whole, which says nothing about the rest.
+        for (qsizetype i = 0; i < data->lines.size(); ++i)
+            if (data->format == mrz::Format::TD1 ? i < 2 : i == 1)
+                cost += i < cleaned.size() ? mrz::readingDistance(cleaned[i], data->lines[i]) : 44;
+        // The name line has no check digit; what ICAO allows there still tells readings apart: the document code
+        // starts with A, C, I, P or V, and names do not hold single letters between fillers ("<<S<<").
+        cost += namePlausibility(*data);
+        auto it = std::find_if(parsed.begin(), parsed.end(), [&](const Parsed& p) { return p.data.lines == data->lines; });
+        if (it == parsed.end()) {
+            parsed.append({std::move(*data), c.lines, c.votes, cost});
+        } else {
+            it->votes += c.votes;
+            if (cost < it->cost) {
+                it->cost = cost;
+                it->raw = c.lines;
+            }
+        }
+    }
+    // Most valid check digits first, then the fewest flags, then the fewest edits from a reading, then the most
+    // readings agreeing.
+    const Parsed* best = nullptr;
+    for (const Parsed& p : parsed) {
+        if (!best) {
+            best = &p;
+            continue;
+        }
+        const int valid = validChecks(p.data), bestValid = validChecks(best->data);
+        const qsizetype flags = p.data.flags.size(), bestFlags = best->data.flags.size();
+        if (valid != bestValid ? valid > bestValid
+                               : flags != bestFlags ? flags < bestFlags
+                                                    : std::abs(p.cost - best->cost) > 1e-9 ? p.cost < best->cost : p.votes > best->votes)
+            best = &p;
+    }
+    if (!best)
+        return std::nullopt;
+    MrzReading reading{best->data, best->raw, {}, 0.9};
+    reading.edits = best->cost;
+    return reading;
 }
 
 QList<Box> MrzReader::zoneLines(const QList<Box>& bands)
@@ -135,13 +249,15 @@ QList<Box> MrzReader::zoneLines(const QList<Box>& bands)
 
 std::expected<QString, QString> MrzReader::readLine(const cv::Mat& gray, const Box& band, int variant) const
 {
+    // The line is scaled to a few sizes: Tesseract's LSTM doubles or drops characters of widely spaced print at
+    // some sizes and not at others, so the readings of several sizes are compared (see read()). Sizes are given
+    // as the width of the whole line; a 44-character line 1000 px wide has characters about 20 px high.
+    static constexpr int widths[lineVariants] = {1000, 1250, 1600, 1000};
     cv::Mat crop = gray(cv::Rect(band.x, band.y, band.width, band.height)).clone();
-    const double f = 1600.0 / crop.cols;
+    const double f = double(widths[variant]) / crop.cols;
     cv::resize(crop, crop, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
-    if (variant == 1)
+    if (variant == 3)
         cv::threshold(crop, crop, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    else if (variant == 2)
-        cv::GaussianBlur(crop, crop, {3, 3}, 0);
     cv::copyMakeBorder(crop, crop, 16, 16, 16, 16, cv::BORDER_REPLICATE);
     RecognizeRequest req = m_base;
     req.pageSegMode = 7;
@@ -162,7 +278,14 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
     if (image.empty())
         return std::unexpected(QStringLiteral("empty image"));
     cv::Mat gray = Preprocessor::toGray(image);
+    // A slanted zone crosses into its neighbour line within a band's crop: straighten the page first (a 1.5
+    // degree tilt moves the end of a 1000 px line by 26 px, more than half a line).
+    if (const double skew = Preprocessor::estimateSkew(gray); std::abs(skew) > 0.2 && std::abs(skew) < 15)
+        gray = Preprocessor::rotate(gray, -skew);
     const QList<Box> bands = locate(gray);
+    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
+        for (const Box& b : bands)
+            qWarning("mrz band %d,%d %dx%d", b.x, b.y, b.width, b.height);
     std::optional<MrzReading> best;
     int bestValid = -1;
     auto consider = [&](MrzReading&& reading) {
@@ -173,48 +296,45 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
         }
         return best->data.allChecksValid() && best->data.flags.isEmpty();
     };
-    const QList<Box> zone = zoneLines(bands);
-    if (!zone.isEmpty()) {
-        // Read each line alone, in a few image variants; combine the variants' readings line by line and keep
-        // the combination whose check digits hold.
+    // Reads a zone given as its line bands; true when the result is complete (every check digit holds).
+    auto readZone = [&](QList<Box> zone) -> std::expected<bool, QString> {
+        // Every line of a zone has the same length and left edge: give each band the zone's full width (a
+        // name line's box may end where its fillers start, and the sizes below are for whole lines).
+        int left = zone.first().x, right = zone.first().right();
+        for (const Box& b : zone) {
+            left = std::min(left, b.x);
+            right = std::max(right, b.right());
+        }
+        for (Box& b : zone) {
+            b.x = left;
+            b.width = right - left;
+        }
+        // Read each line alone at a few sizes; every combination of the lines' readings is parsed (repaired with
+        // the check digits), and the parse that the most readings agree with wins among those whose check digits
+        // hold: a wrong repair that happens to satisfy a check digit is rarely reached from two different readings.
         QList<QStringList> readings(zone.size());
         Box all;
         for (const Box& b : zone)
             all = all.united(b);
-        for (int variant = 0; variant < 3; ++variant) {
+        for (int variant = 0; variant < lineVariants; ++variant) {
             if (m_base.cancelled && m_base.cancelled())
                 return std::unexpected(QStringLiteral("cancelled"));
             for (qsizetype i = 0; i < zone.size(); ++i) {
                 auto text = readLine(gray, zone[i], variant);
                 if (!text)
                     return std::unexpected(text.error());
-                if (!readings[i].contains(*text))
-                    readings[i] << *text;
+                readings[i] << *text;
             }
-            QList<QStringList> combos{{}};
-            for (const QStringList& opts : readings) {
-                QList<QStringList> next;
-                for (const QStringList& partial : combos)
-                    for (const QString& o : opts)
-                        next.append(partial + QStringList{o});
-                combos = std::move(next);
-            }
-            bool done = false;
-            for (const QStringList& combo : combos) {
-                if (auto data = mrz::parse(combo)) {
-                    MrzReading r{std::move(*data), combo, all, 0.9};
-                    if ((done = consider(std::move(r))))
-                        break;
-                }
-            }
-            if (done)
-                break;
+        }
+        if (auto voted = vote(readings)) {
+            voted->box = all;
+            consider(std::move(*voted));
         }
         if (best) {
             // Second opinion from the document's own glyphs on the document number.
             const int length = best->data.format == mrz::Format::TD3 ? 44 : best->data.format == mrz::Format::TD2 ? 36 : 30;
             MrzGlyphs glyphs;
-            if (zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
+            if (best->edits > 0.35 && zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
                 auto readCell = [&](const cv::Rect& r) -> QChar {
                     cv::Mat cell = gray(r).clone();
                     const double f = 56.0 / std::max(1, cell.rows);
@@ -230,26 +350,59 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
                 auto refined = glyphs.refine(best->data, readCell);
                 if (!refined && !best->data.allChecksValid())
                     refined = glyphs.refine(best->data, readCell, true);
+                // The glyphs' reading must stay close to what Tesseract read: a template match that rewrites half
+                // the number (and happens to pass its check digit) is less credible than the reading it replaces.
+                double refinedCost = 0;
                 if (refined) {
-                    if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG"))
-                        qWarning("mrz glyphs: %s -> %s", qPrintable(best->data.lines.join(u'|')), qPrintable(refined->join(u'|')));
-                    best->data = mrz::parseExact(*refined, best->data.format);
+                    const QStringList cleaned = mrz::cleanLines(best->rawLines);
+                    for (qsizetype i = 0; i < refined->size(); ++i)
+                        if (best->data.format == mrz::Format::TD1 ? i < 2 : i == 1)
+                            refinedCost += i < cleaned.size() ? mrz::readingDistance(cleaned[i], (*refined)[i]) : 44;
                 }
+                if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG") && refined)
+                    qWarning("mrz glyphs: %s (%.1f) -> %s (%.1f)", qPrintable(best->data.lines.join(u'|')), best->edits,
+                             qPrintable(refined->join(u'|')), refinedCost);
+                if (refined && refinedCost < best->edits + maxGlyphExtraEdits)
+                    best->data = mrz::parseExact(*refined, best->data.format);
             }
             if (best->data.allChecksValid() && best->data.flags.isEmpty())
-                return best;
+                return true;
         }
+        return false;
+    };
+    if (const QList<Box> zone = zoneLines(bands); !zone.isEmpty()) {
+        auto done = readZone(zone);
+        if (!done)
+            return std::unexpected(done.error());
+        if (*done)
+            return best;
     }
-    // No clean zone: read larger regions as blocks (the lower part of the page, then the whole page).
+
+    // No clean zone: read larger regions as blocks (the lower part of the page, then the whole page). When
+    // Tesseract's own line finding puts two or three zone-like lines there, those lines are read again one by one
+    // like a located zone (several sizes and the vote), which a single block reading cannot match.
     QList<Box> regions = bands.mid(0, 1);
     regions << Box{0, gray.rows * 55 / 100, gray.cols, gray.rows - gray.rows * 55 / 100} << Box{0, 0, gray.cols, gray.rows};
+    bool zoneFromLines = false;
     for (int variant = 0; variant < 2; ++variant) {
         for (const Box& region : regions) {
             if (m_base.cancelled && m_base.cancelled())
                 return std::unexpected(QStringLiteral("cancelled"));
-            auto reading = readRegion(gray, region, variant);
+            QList<Box> lineBoxes;
+            auto reading = readRegion(gray, region, variant, &lineBoxes);
             if (!reading)
                 return std::unexpected(reading.error());
+            // The lines read one by one come first: a block reading that passes its check digits is still the
+            // less reliable one.
+            if (!zoneFromLines && lineBoxes.size() >= 2) {
+                zoneFromLines = true;
+                const bool td1 = *reading && (**reading).data.format == mrz::Format::TD1;
+                auto done = readZone(lineBoxes.mid(td1 && lineBoxes.size() >= 3 ? lineBoxes.size() - 3 : lineBoxes.size() - 2));
+                if (!done)
+                    return std::unexpected(done.error());
+                if (*done)
+                    return best;
+            }
             if (*reading && consider(std::move(**reading)))
                 return best;
         }

@@ -13,6 +13,7 @@ struct MrzReading {
     QStringList rawLines; ///< as OCR read them
     Box box;              ///< the zone in the image
     double confidence = 0;
+    double edits = 0; ///< how far the repaired lines are from the closest reading (0: read exactly as parsed)
 };
 
 /// Finds the machine-readable zone in a document image (a wide band of dense dark text, usually at the bottom),
@@ -28,10 +29,16 @@ public:
     static QList<Box> locate(const cv::Mat& gray);
     /// The two or three stacked bands among `bands` that form the zone, top to bottom; empty when none do.
     static QList<Box> zoneLines(const QList<Box>& bands);
+    /// Picks the zone from several readings of each line (readings[line][variant]): the parse with the most
+    /// valid check digits, then the fewest flags, then the most readings agreeing with it line by line.
+    static std::optional<MrzReading> vote(const QList<QStringList>& readings);
 
 private:
+    static constexpr int lineVariants = 4;
     std::expected<QString, QString> readLine(const cv::Mat& gray, const Box& band, int variant) const;
-    std::expected<std::optional<MrzReading>, QString> readRegion(const cv::Mat& gray, const Box& region, int variant) const;
+    /// Reads a region as a block; `zoneLineBoxes` receives the boxes (in `gray`) of the lines that look like zone lines.
+    std::expected<std::optional<MrzReading>, QString> readRegion(const cv::Mat& gray, const Box& region, int variant,
+                                                                 QList<Box>* zoneLineBoxes = nullptr) const;
 
     RecognizeRequest m_base;
 };

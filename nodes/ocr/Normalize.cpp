@@ -10,8 +10,17 @@ namespace {
 
 int monthFromName(QStringView name)
 {
+    // English, Dutch and German share most three-letter stems; French and the odd ones are listed whole.
     static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    const QString lower = name.left(3).toString().toLower();
+    static const std::pair<const char*, int> words[] = {
+        {"janvier", 1}, {"février", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5}, {"juin", 6}, {"juillet", 7},
+        {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12}, {"decembre", 12},
+        {"mei", 5}, {"okt", 10}, {"dez", 12}, {"mär", 3}, {"maerz", 3}, {"märz", 3}, {"maart", 3}};
+    const QString word = name.toString().toLower();
+    for (const auto& [w, month] : words)
+        if (word == QString::fromUtf8(w))
+            return month;
+    const QString lower = word.left(3);
     for (int i = 0; i < 12; ++i)
         if (lower == QLatin1String(names[i]))
             return i + 1;
@@ -69,30 +78,41 @@ std::optional<double> amount(QString text)
 QList<AmountMatch> findAmounts(const QString& text, bool requireDecimals)
 {
     static const QRegularExpression withDecimals(
-        QStringLiteral("(?<![\\d.,])-?(?:\\d{1,3}(?:[,.\\s]\\d{3})+|\\d+)[.,]\\d{2}(?![\\d])"));
+        QStringLiteral("(?<![\\d.,])-?(?:\\d{1,3}(?:[,.\\s]\\d{3})+|\\d+)[.,] ?\\d{2}(?![\\d])"));
     static const QRegularExpression anyNumber(QStringLiteral("(?<![\\d.,])-?(?:\\d{1,3}(?:[,.]\\d{3})+|\\d+)(?:[.,]\\d{1,2})?(?![\\d])"));
     QList<AmountMatch> out;
-    auto it = (requireDecimals ? withDecimals : anyNumber).globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        QString raw = m.captured(0);
-        QString compact = raw;
-        compact.remove(u' ');
-        if (auto v = amount(compact)) {
-            const QString before = text.mid(std::max<qsizetype>(0, m.capturedStart() - 4), std::min<qsizetype>(4, m.capturedStart()));
-            out.append({raw, *v, m.capturedStart(), currency(before)});
+    auto collect = [&](const QRegularExpression& re, bool needCurrency) {
+        for (auto it = re.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            // The marker just before the number (with the number, for markers that must be followed by one).
+            const qsizetype from = std::max<qsizetype>(0, m.capturedStart() - 4);
+            const QString code = currency(text.mid(from, m.capturedEnd() - from));
+            if (needCurrency && code.isEmpty())
+                continue;
+            if (std::any_of(out.begin(), out.end(), [&](const AmountMatch& a) { return m.capturedStart() < a.position + a.raw.size() && a.position < m.capturedEnd(); }))
+                continue;
+            QString raw = m.captured(0);
+            QString compact = raw;
+            compact.remove(u' ');
+            if (auto v = amount(compact))
+                out.append({raw, *v, m.capturedStart(), code});
         }
-    }
+    };
+    collect(requireDecimals ? withDecimals : anyNumber, false);
+    // Whole amounts count when a currency marker stands right before them ("Rs 1939", "$25").
+    if (requireDecimals)
+        collect(anyNumber, true);
+    std::sort(out.begin(), out.end(), [](const AmountMatch& a, const AmountMatch& b) { return a.position < b.position; });
     return out;
 }
 
 QList<DateMatch> findDates(const QString& text, DateOrder order)
 {
     QList<DateMatch> out;
-    auto add = [&](const QRegularExpressionMatch& m, int y, int mo, int d) {
+    auto add = [&](const QRegularExpressionMatch& m, int y, int mo, int d, const QString& raw = {}) {
         const QDate date(fullYear(y), mo, d);
         if (date.isValid() && !overlaps(out, m.capturedStart(), m.capturedLength()))
-            out.append({m.captured(0), date, m.capturedStart()});
+            out.append({raw.isEmpty() ? m.captured(0) : raw, date, m.capturedStart()});
     };
     static const QRegularExpression korean(QStringLiteral("(\\d{4})\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일"));
     for (auto it = korean.globalMatch(text); it.hasNext();) {
@@ -112,16 +132,23 @@ QList<DateMatch> findDates(const QString& text, DateOrder order)
         int day = order == DateOrder::DayFirst ? a : b, month = order == DateOrder::DayFirst ? b : a;
         if (month > 12 && day <= 12)
             std::swap(day, month); // the only reading that exists
-        add(m, y, month, day);
+        // OCR puts spaces around separators that are not printed ("18-10- 17"): the raw form drops them.
+        add(m, y, month, day, QString(m.captured(0)).remove(u' '));
     }
     static const QRegularExpression dayMonthName(QStringLiteral(
-        "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/.]*([A-Za-z]{3,9})[\\s\\-/.,]*(\\d{4}|\\d{2})(?!\\d)"));
+        "(?<!\\d)(\\d{1,2})(?:st|nd|rd|th|er)?[\\s\\-/.]*(\\p{L}{3,9})[\\s\\-/.,]*(\\d{4}|\\d{2}(?!\\s*,\\s*\\d{4}))(?!\\d)"),
+        QRegularExpression::UseUnicodePropertiesOption);
     for (auto it = dayMonthName.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        if (const int mo = monthFromName(m.captured(2)))
-            add(m, m.captured(3).toInt(), mo, m.captured(1).toInt());
+        // A month name run into its year by OCR ("03 APR2018") is printed with a space.
+        if (const int mo = monthFromName(m.captured(2))) {
+            QString raw = m.captured(0);
+            if (m.capturedStart(3) == m.capturedEnd(2))
+                raw.insert(m.capturedStart(3) - m.capturedStart(0), u' ');
+            add(m, m.captured(3).toInt(), mo, m.captured(1).toInt(), raw);
+        }
     }
-    static const QRegularExpression monthNameDay(QStringLiteral("\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)"));
+    static const QRegularExpression monthNameDay(QStringLiteral("\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})(?!\\d)"));
     for (auto it = monthNameDay.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         if (const int mo = monthFromName(m.captured(1)))
@@ -147,7 +174,7 @@ QString currency(const QString& text)
     };
     static const Marker markers[] = {
         {"\\bRM\\b|\\bRM(?=\\d)|\\bMYR\\b", "MYR"}, {"€|\\bEUR\\b", "EUR"},      {"£|\\bGBP\\b", "GBP"},
-        {"₹|\\bINR\\b|\\bRs\\.?(?=\\s?\\d)", "INR"}, {"₩|\\bKRW\\b|원", "KRW"},  {"¥|\\bJPY\\b", "JPY"},
+        {"₹|\\bINR\\b|\\bRs\\.?(?=\\s?-?\\d)", "INR"}, {"₩|\\bKRW\\b|원", "KRW"},  {"¥|\\bJPY\\b", "JPY"},
         {"\\bUSD\\b|US\\$", "USD"},                  {"\\bS\\$|\\bSGD\\b", "SGD"}, {"\\bCHF\\b", "CHF"},
         {"\\bCAD\\b|C\\$", "CAD"},                   {"\\bAUD\\b|A\\$", "AUD"},   {"\\$", "USD"},
     };

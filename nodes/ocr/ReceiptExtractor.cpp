@@ -36,7 +36,7 @@ const QRegularExpression& businessWord()
 const QRegularExpression& headerStop()
 {
     static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX|INVOICE|RECEIPT|RECEIPT|DOC(UMENT)?|"
-                             "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|"
+                             "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|GSTID|GSTREG|"
                              "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|전화|사업자|대표)\\b|@|\\.COM\\b");
     return r;
 }
@@ -52,6 +52,26 @@ const QRegularExpression& addressWord()
 
 QString cleanCompany(QString s)
 {
+    // OCR slips in the legal form, which is a closed vocabulary: "SON BHD", "SDN DHD", "SIN BHD" are SDN BHD,
+    // "5/8" next to a name is S/B. Anything printed after the legal form on the same line (registration numbers
+    // read as letters) is not part of the name.
+    static const QRegularExpression sdnBhd(QStringLiteral("\\b[S5][DOIUN0][NH]\\.?\\s*[BD8][HNI][DO0]\\b"));
+    for (qsizetype from = 0;;) {
+        const auto m = sdnBhd.match(s, from);
+        if (!m.hasMatch())
+            break;
+        QString letters = m.captured(0);
+        letters.remove(QRegularExpression(QStringLiteral("[.\\s]")));
+        if (letters != u"SDNBHD")
+            s.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("SDN BHD"));
+        from = m.capturedStart() + 7;
+    }
+    s.replace(QRegularExpression(QStringLiteral("(?<=[A-Z] )[S5]\\s*/\\s*[B8]\\b")), QStringLiteral("S/B"));
+    if (const auto m = QRegularExpression(QStringLiteral("\\b(SDN\\.?\\s*BHD|S/B)\\b\\.?")).match(s); m.hasMatch())
+        s.truncate(m.capturedEnd());
+    // Specks and rule fragments OCR reads at the edges: ". NAME", "| NAME", "NAME !".
+    s.remove(QRegularExpression(QStringLiteral("^[^\\p{L}\\p{N}(]+")));
+    s.remove(QRegularExpression(QStringLiteral("(?<=\\S)\\s+[^\\p{L}\\p{N}().]+$")));
     // A registration number printed after the name is not part of it: "NAME (519537-X)", "NAME CO. REG 123".
     s.remove(QRegularExpression(QStringLiteral("\\s*\\((?=[^)]*\\d)[^)]*\\)?\\s*$")));
     s.remove(re("\\s*\\b(CO\\.?\\s*)?(REG|GST|SST)\\b.*$"));
@@ -139,6 +159,55 @@ void findTotal(const QList<OcrLine>& lines, Extraction& ex)
     }
     if (best.priority == 0)
         return;
+    // A receipt prints its total more than once (total, rounded total, cash minus change). When cash minus change
+    // disagrees with the labelled total but is itself printed elsewhere on the receipt, the labelled amount was
+    // misread or is the unrounded one (prices round to 0.05): the paid amount wins.
+    if (cash && change && *cash > *change && std::abs(*cash - *change - best.value) > 0.005) {
+        const double paid = *cash - *change;
+        const bool rounding = std::abs(paid - best.value) < 0.03 && std::abs(paid * 20 - std::round(paid * 20)) < 1e-6;
+        qsizetype printedAt = -1;
+        for (qsizetype i = 0; i < lines.size() && printedAt < 0; ++i)
+            for (const AmountMatch& a : normalize::findAmounts(lines[i].text))
+                if (std::abs(a.value - paid) < 0.005 && std::abs(a.value - *cash) > 0.005 && std::abs(a.value - *change) > 0.005) {
+                    printedAt = i;
+                    break;
+                }
+        if (printedAt >= 0 || rounding)
+            best = {best.priority, paid, normalize::formatAmount(paid), printedAt >= 0 ? printedAt : best.line};
+    }
+    // An unrounded total with a rounding adjustment printed below it ("Rounding Adj -0.02"), or paid exactly in
+    // cash to the nearest 0.05: what was charged is the rounded amount.
+    auto multipleOf5Cents = [](double v) { return std::abs(v * 20 - std::round(v * 20)) < 1e-6; };
+    if (best.priority < 6 && !multipleOf5Cents(best.value)) {
+        // First a total or rounding line printing the rounded amount itself ("Rounding RM 52.10", "Grand Total
+        // 15.40" under "Total incl. GST 15.39"), then an adjustment printed after the total.
+        bool rounded = false;
+        for (qsizetype i = 0; i < lines.size() && !rounded; ++i) {
+            const QString u = upper(lines[i]);
+            if (totalPriority(u) == 0 && !containsAny(u, re("ROUND")))
+                continue;
+            for (const AmountMatch& a : normalize::findAmounts(lines[i].text))
+                if (std::abs(a.value - best.value) < 0.03 && multipleOf5Cents(a.value) && a.value > 0) {
+                    best = {best.priority, a.value, a.raw, i};
+                    rounded = true;
+                    break;
+                }
+        }
+        for (qsizetype i = std::max<qsizetype>(0, best.line); i < lines.size() && !rounded; ++i) {
+            if (!containsAny(upper(lines[i]), re("ROUND(ING)?\\s*(ADJ|ADJUSTMENT|OFF)|ROUNDING")))
+                continue;
+            const auto amounts = normalize::findAmounts(lines[i].text);
+            if (amounts.isEmpty())
+                continue;
+            const double adjusted = best.value + amounts.last().value;
+            if (std::abs(amounts.last().value) < 0.05 && multipleOf5Cents(adjusted)) {
+                best = {best.priority, adjusted, normalize::formatAmount(adjusted), best.line};
+                break;
+            }
+        }
+        if (!multipleOf5Cents(best.value) && cash && !change && std::abs(*cash - best.value) < 0.03 && multipleOf5Cents(*cash))
+            best = {best.priority, *cash, normalize::formatAmount(*cash), best.line};
+    }
     Field f = best.line >= 0 ? fieldFrom(lines[best.line], normalize::formatAmount(best.value), best.raw)
                              : Field{normalize::formatAmount(best.value), best.raw, 0.3, {}, 1};
     if (best.line < 0)
@@ -296,7 +365,8 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
             f.box = f.box.united(lines[i].box);
             f.confidence = std::min(f.confidence, lines[i].confidence);
         }
-        QString address = parts.join(u' ').simplified();
+        // A lone '|' is a column rule or the scanner's edge read as a character, never part of an address.
+        QString address = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
         while (address.endsWith(u',') || address.endsWith(u'-'))
             address.chop(1);
         if (containsAny(address.toUpper(), addressWord()) || address.contains(QRegularExpression(QStringLiteral("\\d")))) {

@@ -2,6 +2,7 @@
 
 #include "nodes/ocr/IdCardExtractor.hpp"
 #include "nodes/ocr/InvoiceExtractor.hpp"
+#include "nodes/ocr/Normalize.hpp"
 #include "nodes/ocr/ReceiptExtractor.hpp"
 
 #include <gtest/gtest.h>
@@ -182,4 +183,140 @@ TEST(IdCardExtractor, GenericLabelValueCard)
     EXPECT_EQ(ex.get(QStringLiteral("name")).value, u"Jane Doe");
     EXPECT_EQ(ex.get(QStringLiteral("memberNo")).value, u"12345");
     EXPECT_EQ(ex.get(QStringLiteral("validUntil")).value, u"2026-12-31");
+}
+
+TEST(InvoiceExtractor, InvoiceDateBeforeOrderDateAndColumnHeadingsAreNoTotals)
+{
+    const Extraction ex = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("Shop Example BV"),
+        QStringLiteral("Invoice No : # WH_2024000123"),
+        QStringLiteral("Order ID: OD99887766"),
+        QStringLiteral("Order Date: 02-03-2024"),
+        QStringLiteral("Invoice Date: 05-03-2024"),
+        QStringLiteral("Item Qty Price incl. VAT"),
+        QStringLiteral("Tablet 1 € 399,00"),
+        QStringLiteral("Cover 1 € 19,00"),
+        QStringLiteral("Total € 418,00"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("invoiceNumber")).value, u"#WH_2024000123");
+    EXPECT_EQ(ex.get(QStringLiteral("issueDate")).value, u"2024-03-05");
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"418.00");
+    EXPECT_EQ(ex.get(QStringLiteral("currency")).value, u"EUR");
+}
+
+TEST(InvoiceExtractor, FrenchNumberSignDueDatesAndRupeesWithoutDecimals)
+{
+    const Extraction fr = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("Exemple Télécom SAS"),
+        QStringLiteral("Facture n°771234 du 12 Mars 2023"),
+        QStringLiteral("Date limite de paiement le 20 Mars 2023 19.99 € TTC"),
+        QStringLiteral("Somme à payer 19.99 € TTC"),
+    }));
+    EXPECT_EQ(fr.get(QStringLiteral("invoiceNumber")).value, u"771234");
+    EXPECT_EQ(fr.get(QStringLiteral("issueDate")).value, u"2023-03-12");
+    EXPECT_EQ(fr.get(QStringLiteral("dueDate")).value, u"2023-03-20");
+    EXPECT_EQ(fr.get(QStringLiteral("total")).value, u"19.99");
+    const Extraction in = InvoiceExtractor().extract(documentOf({
+        QStringLiteral("PAYMENT RECEIPT"),
+        QStringLiteral("Booking ID: HX4411"),
+        QStringLiteral("Room Charges Rs 2400 x 1 Night"),
+        QStringLiteral("Grand Total Rs 2400"),
+        QStringLiteral("Discount of Rs -100.00 applied"),
+    }));
+    EXPECT_EQ(in.get(QStringLiteral("total")).value, u"2400.00");
+    EXPECT_EQ(in.get(QStringLiteral("currency")).value, u"INR");
+}
+
+TEST(ReceiptExtractor, CashMinusChangeOverridesAMisreadOrUnroundedTotal)
+{
+    // OCR read the total's 3 as 8; cash minus change gives 30.90, which the receipt prints again.
+    const Extraction misread = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"),
+        QStringLiteral("12 MAIN ROAD"),
+        QStringLiteral("01/02/2018"),
+        QStringLiteral("GROCERIES 30.90"),
+        QStringLiteral("TOTAL 80.90"),
+        QStringLiteral("CASH 50.00"),
+        QStringLiteral("CHANGE 19.10"),
+    }));
+    EXPECT_EQ(misread.get(QStringLiteral("total")).value, u"30.90");
+    // Totals round to 0.05 at the till: 15.39 charged as 15.40.
+    const Extraction rounded = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"),
+        QStringLiteral("12 MAIN ROAD"),
+        QStringLiteral("01/02/2018"),
+        QStringLiteral("TOTAL 15.39"),
+        QStringLiteral("CASH 20.00"),
+        QStringLiteral("CHANGE 4.60"),
+    }));
+    EXPECT_EQ(rounded.get(QStringLiteral("total")).value, u"15.40");
+    EXPECT_TRUE(rounded.flags.isEmpty()) << rounded.flags.join(u';').toStdString();
+}
+
+TEST(ReceiptExtractor, RoundingAdjustmentBelowTheTotalIsApplied)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("SUSHI PLACE SDN BHD"),
+        QStringLiteral("1 JALAN SATU, 50000 KUALA LUMPUR"),
+        QStringLiteral("DATE 02/03/2018"),
+        QStringLiteral("Total (Excluding GST): 26.60"),
+        QStringLiteral("GST Payable: 1.76"),
+        QStringLiteral("Total (Inclusive of GST): 28.36"),
+        QStringLiteral("Rounding Adj: -0.01"),
+        QStringLiteral("CARD : 28.35"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"28.35");
+    // Without an adjustment line the exact cash payment to 0.05 shows the rounding.
+    const Extraction cash = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("SUSHI PLACE SDN BHD"),
+        QStringLiteral("1 JALAN SATU, 50000 KUALA LUMPUR"),
+        QStringLiteral("DATE 02/03/2018"),
+        QStringLiteral("TOTAL 31.02"),
+        QStringLiteral("CASH 31.00"),
+    }));
+    EXPECT_EQ(cash.get(QStringLiteral("total")).value, u"31.00");
+}
+
+TEST(ReceiptExtractor, MerchantLegalFormRepairedAndEdgeSpecksDropped)
+{
+    auto merchant = [](const QString& first) {
+        return ReceiptExtractor()
+            .extract(documentOf({first, QStringLiteral("NO 5, JALAN BESAR, 43000 KAJANG"), QStringLiteral("DATE 01/02/2018"),
+                                 QStringLiteral("TOTAL 5.00")}))
+            .get(QStringLiteral("merchantName"))
+            .value;
+    };
+    EXPECT_EQ(merchant(QStringLiteral("FOUR SEASONS SON BHD")), u"FOUR SEASONS SDN BHD");
+    EXPECT_EQ(merchant(QStringLiteral("ACME TRADING SDN DHD B0Z7Z3-U")), u"ACME TRADING SDN BHD");
+    EXPECT_EQ(merchant(QStringLiteral("WESTERN STATIONERY SDN. BHD.")), u"WESTERN STATIONERY SDN. BHD.");
+    EXPECT_EQ(merchant(QStringLiteral("77 SPEED MART 5/8 !")), u"77 SPEED MART S/B");
+    EXPECT_EQ(merchant(QStringLiteral(". KMR FOODS SDN BHD")), u"KMR FOODS SDN BHD");
+}
+
+TEST(ReceiptExtractor, AddressDropsColumnRulesAndStopsAtRunTogetherGstId)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("LUCKY HARDWARE SDN BHD"),
+        QStringLiteral("LOT 12, JALAN BESAR, |"),
+        QStringLiteral("| 43000 KAJANG, SELANGOR"),
+        QStringLiteral("GSTID : 001234567890"),
+        QStringLiteral("DATE 01/02/2018"),
+        QStringLiteral("TOTAL 5.00"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"LOT 12, JALAN BESAR, 43000 KAJANG, SELANGOR");
+}
+
+TEST(ReceiptExtractor, RoundedTotalPrintedOnARoundingLineAndDecimalsSplitByOcr)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP SDN BHD"),
+        QStringLiteral("12 JALAN MAWAR, 43000 KAJANG"),
+        QStringLiteral("DATE 01/02/2018"),
+        QStringLiteral("Total Sales (Inclusive GST) RM 52.08"),
+        QStringLiteral("Rounding RM 52.10"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"52.10");
+    const auto split = normalize::findAmounts(QStringLiteral("Grand Total RM 15. 40"));
+    ASSERT_EQ(split.size(), 1);
+    EXPECT_DOUBLE_EQ(split[0].value, 15.40);
 }

@@ -99,3 +99,66 @@ TEST(Mrz, CenturiesForBirthAndExpiry)
     EXPECT_EQ(mrz::isoDate(u"991231", true), u"1999-12-31");
     EXPECT_EQ(mrz::isoDate(u"990231", true), u"");
 }
+
+namespace {
+
+// A zone whose document number mixes O with digits (JF7TJC3OY, check digit 4).
+const QStringList mixed = {QStringLiteral("P<UTOMUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<"),
+                           QStringLiteral("JF7TJC3OY4UTO8503172F3109214<<<<<<<<<<<<<<06")};
+
+QStringList withNumber(const QString& number)
+{
+    return {mixed[0], number + mixed[1].mid(9)};
+}
+
+} // namespace
+
+TEST(Mrz, RepairPrefersTheCommonestConfusion)
+{
+    // O read as 0: changing the 7 to T would satisfy the check digit too (and comes first from the left), but an
+    // O/0 swap is far more likely than a T/7 one.
+    const auto d = mrz::parse(withNumber(QStringLiteral("JF7TJC30Y")));
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->documentNumber, u"JF7TJC3OY");
+    EXPECT_EQ(d->lines, mixed);
+    EXPECT_TRUE(d->allChecksValid());
+}
+
+TEST(Mrz, RepairPicksTheDeletionThatUndoesADoubledCharacter)
+{
+    // OCR read the O twice ("OQ"); dropping the Q restores the line, dropping anything else does not.
+    QStringList read = mixed;
+    read[1].insert(8, u'Q');
+    const auto d = mrz::parse(read);
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->lines, mixed);
+}
+
+TEST(Mrz, ReadingDistanceWeighsWhatOcrDoes)
+{
+    EXPECT_EQ(mrz::readingDistance(mixed[1], mixed[1]), 0);
+    // Fillers read as K or dropped cost little; an O/0 swap less than a T/7 swap; a doubled look-alike less
+    // than an unrelated extra character.
+    EXPECT_LT(mrz::readingDistance(QStringLiteral("AB<K<<"), QStringLiteral("AB<<<<")), 0.2);
+    EXPECT_LT(mrz::readingDistance(QStringLiteral("AB<<<"), QStringLiteral("AB<<<<")), 0.2);
+    EXPECT_LT(mrz::readingDistance(QStringLiteral("J0Y"), QStringLiteral("JOY")), mrz::readingDistance(QStringLiteral("JTY"), QStringLiteral("J7Y")));
+    EXPECT_LT(mrz::readingDistance(QStringLiteral("AS5B"), QStringLiteral("A5B")), mrz::readingDistance(QStringLiteral("AX5B"), QStringLiteral("A5B")));
+    EXPECT_EQ(mrz::confusionCost(u'O', u'0'), mrz::confusionCost(u'0', u'O'));
+    EXPECT_EQ(mrz::confusionCost(u'A', u'A'), 0);
+}
+
+TEST(Mrz, CountryCodesAreLettersThenFillers)
+{
+    // Germany's one-letter code "D<<" with a filler misread as S: after the first '<' only fillers follow.
+    const QStringList zone = {QStringLiteral("P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<<"),
+                              QStringLiteral("C01X00T478D<<6408125F2702283<<<<<<<<<<<<<<04")};
+    QStringList read = zone;
+    read[1][12] = u'S';
+    read[0][4] = u'S';
+    const auto d = mrz::parse(read);
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->nationality, u"D");
+    EXPECT_EQ(d->issuingCountry, u"D");
+    EXPECT_EQ(d->lines[1].mid(10, 3), u"D<<");
+    EXPECT_EQ(d->lines[0].left(5), u"P<D<<");
+}

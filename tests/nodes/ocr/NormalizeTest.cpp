@@ -59,3 +59,31 @@ TEST(Normalize, Times)
     EXPECT_EQ(normalize::findTime(QStringLiteral("10:43AM")), u"10:43:00");
     EXPECT_EQ(normalize::findTime(QStringLiteral("2:05 pm")), u"14:05:00");
 }
+
+TEST(Normalize, WrittenDatesWithLooseCommasAndFrenchMonths)
+{
+    EXPECT_EQ(*normalize::date(QStringLiteral("Invoice Date: August 3 , 2014")), QDate(2014, 8, 3));
+    EXPECT_EQ(*normalize::date(QStringLiteral("du 02 Juillet 2015")), QDate(2015, 7, 2));
+    EXPECT_EQ(*normalize::date(QStringLiteral("le 1er août 2015")), QDate(2015, 8, 1));
+    // A range's "1 - July 31" is no date with year 31: the year is the one after the comma.
+    const auto found = normalize::findDates(QStringLiteral("billing period July 1 - July 31 , 2014"));
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_EQ(found[0].date, QDate(2014, 7, 31));
+}
+
+TEST(Normalize, WholeAmountsCountAfterACurrencyMarker)
+{
+    const auto found = normalize::findAmounts(QStringLiteral("Grand Total Rs 1939 (2 nights)"));
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_DOUBLE_EQ(found[0].value, 1939.0);
+    EXPECT_EQ(found[0].currency, u"INR");
+    EXPECT_TRUE(normalize::findAmounts(QStringLiteral("Room 1939 x 2")).isEmpty());
+    EXPECT_EQ(normalize::currency(QStringLiteral("Discount of Rs -40.00")), u"INR");
+}
+
+TEST(Normalize, RawDatesLoseOcrSpacing)
+{
+    EXPECT_EQ(normalize::findDates(QStringLiteral("DATE 18-10- 17 10:22")).value(0).raw, u"18-10-17");
+    EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR2018 12:01")).value(0).raw, u"03 APR 2018");
+    EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR 2018")).value(0).raw, u"03 APR 2018");
+}
