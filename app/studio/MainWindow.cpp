@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -59,8 +60,13 @@ MainWindow::MainWindow(app::Runtime& runtime, QWidget* parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1500, 920);
+    if (!settings.contains(QStringLiteral("window/geometry"))) {
+        // 1500 x 920, or less on a smaller screen: a window wider than the screen hides the Run button.
+        QSize size(1500, 920);
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableGeometry().size() * 0.96);
+        resize(size);
+    }
     m_doc->newFlow();
     updateRecentMenu();
 }
