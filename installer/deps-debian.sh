@@ -22,6 +22,8 @@ packages=(
   qt6-qpa-plugins fonts-dejavu-core
   # recorder and desktop (RPA) nodes: XTest + RECORD, OpenCV anchors; xdotool and openbox for the X11 tests
   libx11-dev libxtst-dev libopencv-dev xdotool openbox
+  # studio translations: lupdate / lrelease and the Qt6LinguistTools CMake package for qt_add_translations
+  qt6-l10n-tools qt6-tools-dev
 )
 
 missing=()

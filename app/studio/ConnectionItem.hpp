@@ -3,6 +3,7 @@
 #include "engine/Flow.hpp"
 
 #include <QGraphicsPathItem>
+#include <QPolygonF>
 
 namespace taskloom::studio {
 
@@ -10,6 +11,10 @@ class NodeItem;
 
 /// A connection drawn as a horizontal bezier from an output port to an input port. Selectable (Delete removes
 /// it); highlighted while data flows through it during a run.
+///
+/// Painting strokes only the part of the curve inside the exposed area: a link between far-apart rows is
+/// thousands of pixels long, and stroking all of it (what QPainter does with the whole path, clipped or not)
+/// was most of a frame's time when panning a large flow.
 class ConnectionItem : public QGraphicsPathItem {
 public:
     enum { Type = UserType + 2 };
@@ -34,6 +39,8 @@ private:
     NodeItem* m_to;
     engine::Connection m_connection;
     bool m_active = false;
+    bool m_errorPort = false;
+    QPolygonF m_polyline; ///< the curve flattened finely enough for the largest zoom, in item coordinates
 };
 
 } // namespace taskloom::studio

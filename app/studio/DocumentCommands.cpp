@@ -13,8 +13,11 @@ FragmentCommand::FragmentCommand(FlowDocument& doc, FlowFragment fragment, Mode 
     qsizetype nextNode = qsizetype(flow.nodes.size());
     qsizetype nextConnection = qsizetype(flow.connections.size());
     qsizetype nextNote = qsizetype(flow.notes.size());
-    for (FlowNode& n : fragment.nodes)
+    for (FlowNode& n : fragment.nodes) {
+        if (mode == Remove && flow.pinData.contains(n.id))
+            m_pins.insert(n.id, flow.pinData.value(n.id));
         m_nodes.emplace_back(mode == Add ? nextNode++ : doc.nodeIndex(n.id), std::move(n));
+    }
     for (Connection& c : fragment.connections)
         m_connections.emplace_back(mode == Add ? nextConnection++ : doc.connectionIndex(c), std::move(c));
     for (StickyNote& n : fragment.notes)
@@ -39,6 +42,8 @@ void FragmentCommand::undo()
 void FragmentCommand::insert()
 {
     m_doc.insertNodes(m_nodes);
+    for (const auto& [id, items] : m_pins)
+        m_doc.setPinData(id, items);
     m_doc.insertNotes(m_notes);
     m_doc.insertConnections(m_connections);
 }
@@ -55,6 +60,8 @@ void FragmentCommand::erase()
     for (const auto& [i, n] : m_notes)
         notes.append(n.id);
     m_doc.eraseNotes(notes);
+    for (const auto& [id, items] : m_pins)
+        m_doc.setPinData(id, std::nullopt);
     m_doc.eraseNodes(nodes);
 }
 

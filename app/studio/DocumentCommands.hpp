@@ -25,6 +25,7 @@ private:
     std::vector<std::pair<qsizetype, engine::FlowNode>> m_nodes;
     std::vector<std::pair<qsizetype, engine::Connection>> m_connections;
     std::vector<std::pair<qsizetype, engine::StickyNote>> m_notes;
+    engine::Object m_pins; ///< removed nodes' pinned data, which goes and comes back with them
 };
 
 class MoveCommand : public QUndoCommand {
@@ -68,6 +69,27 @@ public:
 private:
     FlowDocument& m_doc;
     engine::StickyNote m_before, m_after;
+};
+
+} // namespace taskloom::studio
+
+namespace taskloom::studio {
+
+/// Pins, re-pins or unpins a node's output (the flow's pinData for that node).
+class PinDataCommand : public QUndoCommand {
+public:
+    PinDataCommand(FlowDocument& doc, QString nodeId, std::optional<engine::Value> before,
+                   std::optional<engine::Value> after, const QString& text)
+        : QUndoCommand(text), m_doc(doc), m_nodeId(std::move(nodeId)), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void redo() override { m_doc.setPinData(m_nodeId, m_after); }
+    void undo() override { m_doc.setPinData(m_nodeId, m_before); }
+
+private:
+    FlowDocument& m_doc;
+    QString m_nodeId;
+    std::optional<engine::Value> m_before, m_after;
 };
 
 } // namespace taskloom::studio

@@ -81,6 +81,11 @@ void FlowDocument::setFlow(Flow flow, const QString& path)
     Q_EMIT flowReset();
 }
 
+void FlowDocument::markModified()
+{
+    m_undo->resetClean();
+}
+
 std::expected<void, QString> FlowDocument::saveAs(const QString& path)
 {
     if (path.isEmpty())
@@ -466,6 +471,41 @@ void FlowDocument::eraseNotes(const QStringList& ids)
     std::erase_if(m_flow.notes, [&](const StickyNote& n) { return set.contains(n.id); });
     for (const QString& id : ids)
         Q_EMIT noteRemoved(id);
+}
+
+void FlowDocument::pinOutput(const QString& nodeId, const ItemList& items)
+{
+    const FlowNode* n = node(nodeId);
+    if (!n)
+        return;
+    Array pinned;
+    pinned.reserve(items.size());
+    for (const Item& item : items)
+        pinned.append(item.json());
+    std::optional<Value> before;
+    if (isPinned(nodeId))
+        before = m_flow.pinData.value(nodeId);
+    m_undo->push(new PinDataCommand(*this, nodeId, before, Value(std::move(pinned)),
+                                    tr("Pin output of \"%1\" (%n item(s))", nullptr, int(items.size())).arg(n->name)));
+}
+
+void FlowDocument::unpinOutput(const QString& nodeId)
+{
+    const FlowNode* n = node(nodeId);
+    if (!n || !isPinned(nodeId))
+        return;
+    m_undo->push(new PinDataCommand(*this, nodeId, m_flow.pinData.value(nodeId), std::nullopt,
+                                    tr("Unpin output of \"%1\"").arg(n->name)));
+}
+
+void FlowDocument::setPinData(const QString& nodeId, const std::optional<Value>& items)
+{
+    if (items)
+        m_flow.pinData.insert(nodeId, *items);
+    else
+        m_flow.pinData.remove(nodeId);
+    if (node(nodeId))
+        Q_EMIT nodeChanged(nodeId);
 }
 
 void FlowDocument::replaceNode(const FlowNode& updated)

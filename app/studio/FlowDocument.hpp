@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Flow.hpp"
+#include "engine/Item.hpp"
 #include "engine/Ports.hpp"
 #include "engine/Problem.hpp"
 
@@ -41,6 +42,7 @@ public:
 
     const engine::Flow& flow() const { return m_flow; }
     const engine::NodeRegistry& registry() const { return m_registry; }
+    const engine::ExpressionEngine* expressions() const { return m_expressions; }
     QUndoStack* undoStack() const { return m_undo; }
     const QString& path() const { return m_path; }
     bool isDirty() const;
@@ -54,6 +56,8 @@ public:
     bool open(const QString& path, QList<engine::Problem>* problems = nullptr);
     /// Replaces the flow (tests, the benchmark, example gallery); clears the undo history.
     void setFlow(engine::Flow flow, const QString& path = {});
+    /// Marks the document as having unsaved changes without an undo step (a restored recovery copy).
+    void markModified();
     /// Saves atomically (temporary file + rename) and marks the document clean.
     std::expected<void, QString> saveAs(const QString& path);
     std::expected<void, QString> save() { return saveAs(m_path); }
@@ -94,6 +98,10 @@ public:
     void setSettings(const QString& nodeId, const engine::NodeSettings& settings);
     /// Renames the node and rewrites every `node["Old"]` reference in the flow, as one step.
     std::expected<void, QString> renameNode(const QString& nodeId, const QString& newName);
+    /// Pins a node's output: runs use these items instead of executing it (pinData in the flow file).
+    void pinOutput(const QString& nodeId, const engine::ItemList& items);
+    void unpinOutput(const QString& nodeId);
+    bool isPinned(const QString& nodeId) const { return m_flow.pinData.contains(nodeId); }
     void addNote(engine::StickyNote note);
     void setNote(const engine::StickyNote& note, const QString& commandName);
 
@@ -106,6 +114,8 @@ public:
     void eraseNotes(const QStringList& ids);
     void replaceNode(const engine::FlowNode& node);
     void replaceNote(const engine::StickyNote& note);
+    /// Sets (a value) or removes (none) a node's pinned items.
+    void setPinData(const QString& nodeId, const std::optional<engine::Value>& items);
     void setPositions(const QHash<QString, engine::Position>& nodes, const QHash<QString, engine::Position>& notes);
     qsizetype nodeIndex(const QString& id) const;
     qsizetype connectionIndex(const engine::Connection& c) const;

@@ -2,12 +2,14 @@
 
 #include "FlowScene.hpp"
 #include "Minimap.hpp"
+#include "NodeItem.hpp"
 
 #include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTimer>
 #include <QVariantAnimation>
 #include <QWheelEvent>
 
@@ -17,8 +19,11 @@ namespace taskloom::studio {
 
 FlowView::FlowView(FlowScene* scene, QWidget* parent)
     : QGraphicsView(scene, parent), m_scene(scene), m_minimap(new Minimap(this)),
-      m_zoomAnimation(new QVariantAnimation(this))
+      m_zoomAnimation(new QVariantAnimation(this)), m_cacheResume(new QTimer(this))
 {
+    m_cacheResume->setSingleShot(true);
+    m_cacheResume->setInterval(250);
+    connect(m_cacheResume, &QTimer::timeout, this, [this] { setNodeCaching(true); });
     setRenderHint(QPainter::Antialiasing);
     setRenderHint(QPainter::TextAntialiasing);
     setViewportUpdateMode(SmartViewportUpdate);
@@ -53,6 +58,10 @@ double FlowView::zoom() const
 void FlowView::applyZoom(double z, QPointF anchor)
 {
     z = std::clamp(z, minZoom, maxZoom);
+    if (!qFuzzyCompare(z, zoom())) {
+        setNodeCaching(false);
+        m_cacheResume->start();
+    }
     const QPointF before = mapToScene(anchor.toPoint());
     setTransform(QTransform::fromScale(z, z));
     const QPointF after = mapToScene(anchor.toPoint());
@@ -62,6 +71,17 @@ void FlowView::applyZoom(double z, QPointF anchor)
     verticalScrollBar()->setValue(verticalScrollBar()->value() - int(std::round(delta.y() * z)));
     m_minimap->update();
     Q_EMIT zoomChanged(z);
+}
+
+void FlowView::setNodeCaching(bool on)
+{
+    if (on == m_nodeCaching)
+        return;
+    m_nodeCaching = on;
+    for (QGraphicsItem* item : m_scene->items()) {
+        if (item->type() == NodeItem::Type)
+            item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+    }
 }
 
 void FlowView::zoomBy(double factor, QPointF anchor, bool animate)

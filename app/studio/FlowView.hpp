@@ -2,6 +2,7 @@
 
 #include <QGraphicsView>
 
+class QTimer;
 class QVariantAnimation;
 
 namespace taskloom::studio {
@@ -55,10 +56,15 @@ protected:
 private:
     void applyZoom(double zoom, QPointF viewportAnchor);
     void placeMinimap();
+    /// Node pixmap caches pay off while panning (a blit per node) but are redrawn on every zoom step on top of
+    /// the painting: while the zoom changes nodes paint directly; caching resumes once it has settled.
+    void setNodeCaching(bool on);
 
     FlowScene* m_scene;
     Minimap* m_minimap;
     QVariantAnimation* m_zoomAnimation;
+    QTimer* m_cacheResume;
+    bool m_nodeCaching = true;
     double m_targetZoom = 1;
     QPointF m_zoomAnchor;
     bool m_spaceHeld = false;

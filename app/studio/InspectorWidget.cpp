@@ -145,6 +145,7 @@ void InspectorWidget::rebuild()
     loadSettings();
     updateVisibility();
     updateProblems();
+    updatePreviews();
 }
 
 void InspectorWidget::applyParam(ParamField* field)
@@ -158,6 +159,36 @@ void InspectorWidget::applyParam(ParamField* field)
     m_doc.setParams(m_nodeId, params, field->spec().title.isEmpty() ? field->spec().name : field->spec().title);
     m_applying = false;
     updateVisibility();
+    updatePreviews();
+}
+
+void InspectorWidget::updatePreviews()
+{
+    const FlowNode* n = m_doc.node(m_nodeId);
+    if (!n)
+        return;
+    std::optional<PreviewData> data;
+    for (ParamField* f : std::as_const(m_fields)) {
+        if (!paramHasExpression(m_doc.registry(), *n, f->spec().name)) {
+            f->setPreview({}, false);
+            continue;
+        }
+        if (!data)
+            data = m_previewSource ? m_previewSource(m_nodeId) : PreviewData();
+        if (!data->hasRun) {
+            f->setPreview(tr("Run the flow to see this value on its first input item."), false);
+            continue;
+        }
+        if (data->expectsInput && data->input.isEmpty()) {
+            f->setPreview(tr("No preview: this node received no items in the last run."), false);
+            continue;
+        }
+        auto value = previewParam(m_doc.registry(), m_doc.expressions(), *n, f->spec().name, m_doc.flow().variables, *data);
+        if (value)
+            f->setPreview(QStringLiteral("= ") + previewText(*value), false);
+        else
+            f->setPreview(value.error(), true);
+    }
 }
 
 void InspectorWidget::applyRename()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExpressionPreview.hpp"
 #include "ParamField.hpp"
 
 #include <QHash>
@@ -37,6 +38,11 @@ public:
     QLineEdit* nameEdit() const { return m_name; }
     QTabWidget* tabs() const { return m_tabs; }
     void refreshCredentials();
+    /// Where expression previews get the last run's data for a node.
+    using PreviewSource = std::function<PreviewData(const QString& nodeId)>;
+    void setPreviewSource(PreviewSource source) { m_previewSource = std::move(source); }
+    /// Re-evaluates the previews of the fields holding expressions (after a run, or when another run is shown).
+    void updatePreviews();
 
 Q_SIGNALS:
     void newCredentialRequested(const QString& credentialType);
@@ -54,6 +60,7 @@ private:
 
     FlowDocument& m_doc;
     CredentialLister m_credentials;
+    PreviewSource m_previewSource;
     QString m_nodeId;
     QStackedWidget* m_stack;
     QLabel* m_empty;

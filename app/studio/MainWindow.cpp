@@ -1,6 +1,7 @@
 #include "MainWindow.hpp"
 
 #include "AutoLayout.hpp"
+#include "Autosave.hpp"
 #include "CredentialsDialog.hpp"
 #include "FlowClipboard.hpp"
 #include "FlowDocument.hpp"
@@ -9,6 +10,7 @@
 #include "InspectorWidget.hpp"
 #include "PaletteWidget.hpp"
 #include "QuickAddPopup.hpp"
+#include "RunHistoryPanel.hpp"
 #include "RunPanel.hpp"
 
 #include "app/runtime/Runtime.hpp"
@@ -25,6 +27,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -39,13 +42,15 @@ MainWindow::MainWindow(app::Runtime& runtime, QWidget* parent)
       m_doc(new FlowDocument(runtime.registry(), &runtime.expressions(), this)),
       m_scene(new FlowScene(*m_doc, this)), m_view(new FlowView(m_scene, this)),
       m_palette(new PaletteWidget(runtime.registry(), this)), m_inspector(new InspectorWidget(*m_doc, this)),
-      m_runPanel(new RunPanel(this)), m_run(new RunController(runtime, this)),
+      m_runPanel(new RunPanel(this)), m_history(new RunHistoryPanel(runtime, this)),
+      m_autosave(new Autosave(*m_doc, runtime.dataDir() + QStringLiteral("/recovery"), this)), m_run(new RunController(runtime, this)),
       m_quickAdd(new QuickAddPopup(runtime.registry(), this)), m_problemsLabel(new QLabel(this)),
       m_zoomLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("studioWindow"));
     setCentralWidget(m_view);
     m_inspector->setCredentialLister([this] { return listCredentials(); });
+    m_inspector->setPreviewSource([this](const QString& id) { return previewData(id); });
     createDocks();
     createActions();
     createMenus();
@@ -55,8 +60,13 @@ MainWindow::MainWindow(app::Runtime& runtime, QWidget* parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1500, 920);
+    if (!settings.contains(QStringLiteral("window/geometry"))) {
+        // 1500 x 920, or less on a smaller screen: a window wider than the screen hides the Run button.
+        QSize size(1500, 920);
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableGeometry().size() * 0.96);
+        resize(size);
+    }
     m_doc->newFlow();
     updateRecentMenu();
 }
@@ -76,6 +86,9 @@ void MainWindow::createDocks()
     auto* p = dock(m_palette, tr("Nodes"), QStringLiteral("paletteDock"), Qt::LeftDockWidgetArea);
     auto* i = dock(m_inspector, tr("Inspector"), QStringLiteral("inspectorDock"), Qt::RightDockWidgetArea);
     auto* r = dock(m_runPanel, tr("Run"), QStringLiteral("runDock"), Qt::BottomDockWidgetArea);
+    auto* h = dock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(r, h);
+    r->raise();
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     resizeDocks({p, i}, {240, 380}, Qt::Horizontal);
@@ -89,6 +102,7 @@ void MainWindow::connectDocument()
     connect(m_doc, &FlowDocument::problemsChanged, this, &MainWindow::updateStatus);
     connect(m_doc, &FlowDocument::flowReset, this, [this] {
         m_runPanel->clear();
+        m_history->setFlowId(m_doc->flow().id);
         QTimer::singleShot(0, m_view, &FlowView::fitToView);
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
@@ -114,6 +128,8 @@ void MainWindow::connectDocument()
     connect(m_inspector, &InspectorWidget::message, this, [this](const QString& t) { statusBar()->showMessage(t, 6000); });
     connect(m_run, &RunController::event, this, &MainWindow::onRunEvent);
     connect(m_run, &RunController::finished, this, &MainWindow::onRunFinished);
+    connect(m_history, &RunHistoryPanel::runOpened, this, &MainWindow::showPastRun);
+    connect(m_autosave, &Autosave::failed, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
 }
 
 bool MainWindow::openFile(const QString& path, bool interactive)
@@ -133,8 +149,11 @@ bool MainWindow::openFile(const QString& path, bool interactive)
         else
             statusBar()->showMessage(text.section(u'\n', 0, 0), 10000);
     }
-    if (loaded)
+    if (loaded) {
         addRecent(m_doc->path());
+        if (interactive)
+            offerRecovery(m_doc->path());
+    }
     return loaded;
 }
 
@@ -338,14 +357,10 @@ void MainWindow::runFlow()
         statusBar()->showMessage(lines.first(), 10000);
         return;
     }
-    m_scene->clearRunStates();
-    m_runPanel->clear();
+    QStringList ids;
     for (const FlowNode& n : m_doc->flow().nodes)
-        m_scene->setRunState(n.id, NodeRunState::Queued, tr("queued"));
-    m_runPanel->setSummary(tr("Running…"), false);
-    m_actions.value(QStringLiteral("run"))->setEnabled(false);
-    m_actions.value(QStringLiteral("stop"))->setEnabled(true);
-    m_run->start(m_doc->flow(), m_doc->path());
+        ids.append(n.id);
+    startRun(m_doc->flow(), ids, true);
 }
 
 void MainWindow::stopRun()
@@ -355,6 +370,8 @@ void MainWindow::stopRun()
 
 void MainWindow::onRunEvent(const RunEvent& e)
 {
+    if (!m_rerunNode.isEmpty() && !e.nodeId.isEmpty() && e.nodeId != m_rerunNode && e.type != RunEvent::Type::RunFinished)
+        return;
     m_runPanel->addEvent(e);
     switch (e.type) {
     case RunEvent::Type::NodeStarted:
@@ -383,6 +400,7 @@ void MainWindow::onRunEvent(const RunEvent& e)
 
 void MainWindow::onRunFinished(const RunController::Finished& r)
 {
+    m_rerunNode.clear();
     m_actions.value(QStringLiteral("run"))->setEnabled(true);
     m_actions.value(QStringLiteral("stop"))->setEnabled(false);
     // Nodes still queued never ran (a failure upstream, or a stop).
@@ -398,6 +416,8 @@ void MainWindow::onRunFinished(const RunController::Finished& r)
         text += QStringLiteral("  (") + r.warnings.join(QStringLiteral("; ")) + u')';
     m_runPanel->setSummary(text, r.status != RunStatus::Succeeded);
     statusBar()->showMessage(text, 8000);
+    m_history->refresh();
+    m_inspector->updatePreviews();
 }
 
 QList<CredentialStore::Entry> MainWindow::listCredentials()
@@ -451,6 +471,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     m_run->stop();
     m_run->wait(10000);
+    m_autosave->discard();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -466,6 +487,8 @@ bool MainWindow::maybeSave()
                                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
         return save();
+    if (answer == QMessageBox::Discard)
+        m_autosave->discard();
     return answer == QMessageBox::Discard;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionRules.hpp"
+#include "ExpressionPreview.hpp"
 #include "RunController.hpp"
 
 #include "engine/CredentialStore.hpp"
@@ -20,12 +21,14 @@ class Runtime;
 
 namespace taskloom::studio {
 
+class Autosave;
 class FlowDocument;
 class FlowScene;
 class FlowView;
 class InspectorWidget;
 class PaletteWidget;
 class QuickAddPopup;
+class RunHistoryPanel;
 class RunPanel;
 
 /// The studio window: canvas in the middle, palette dock left, inspector dock right, output / log dock at the
@@ -43,10 +46,18 @@ public:
     PaletteWidget* palette() const { return m_palette; }
     RunPanel* runPanel() const { return m_runPanel; }
     RunController* runController() const { return m_run; }
+    RunHistoryPanel* historyPanel() const { return m_history; }
+    Autosave* autosave() const { return m_autosave; }
     QuickAddPopup* quickAdd() const { return m_quickAdd; }
 
     /// Opens a flow; problems are listed in a message (and what could be read is loaded).
     bool openFile(const QString& path, bool interactive = true);
+
+    enum class RecoveryChoice { Ask, Restore, Discard };
+    /// When a recovery copy of `flowPath` (empty: of an untitled flow) is newer than the file, asks whether to
+    /// restore it (or does what `choice` says). Restoring loads the copy as unsaved changes to that file.
+    /// Returns true when a copy was restored.
+    bool offerRecovery(const QString& flowPath, RecoveryChoice choice = RecoveryChoice::Ask);
     /// Adds a node of `type` at a scene position, selects it, and (when a connection was dropped on empty
     /// canvas) connects it. Returns the new node's id.
     QString addNodeAt(const QString& type, const QPointF& scenePos);
@@ -59,8 +70,17 @@ public:
     void duplicateSelection();
     void deleteSelection();
     void runFlow();
+    /// Runs the nodes `nodeId` depends on and the node itself, nothing after it.
+    void runUpTo(const QString& nodeId);
+    /// Runs only `nodeId`, on the inputs it had in the run shown in the run panel (the last run, or a past one
+    /// opened from the history); the nodes before it replay their recorded outputs.
+    void rerunNode(const QString& nodeId);
+    /// Pins the node's output from the run shown in the run panel, or unpins it (one undo step).
+    void togglePin(const QString& nodeId);
     void stopRun();
     void autoLayout();
+    /// Shows a past run (RunStore::runDetail) on the canvas and in the run panel, as if it had just run.
+    void showPastRun(const engine::Object& detail);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -82,6 +102,12 @@ private:
     void onSelectionChanged();
     void onRunEvent(const engine::RunEvent& event);
     void onRunFinished(const RunController::Finished& result);
+    /// Starts `flow` (the document or a part of it) and marks `nodeIds` queued; `fresh` clears the run panel.
+    bool startRun(const engine::Flow& flow, const QStringList& nodeIds, bool fresh);
+    /// The last shown run's data around a node, for the inspector's expression previews.
+    PreviewData previewData(const QString& nodeId) const;
+    /// The selected node for node actions, or empty with a message in the status bar.
+    QString actionNode();
     void editNote(const QString& noteId);
     void addNote();
     void showQuickAdd(const QPointF& scenePos);
@@ -98,6 +124,8 @@ private:
     PaletteWidget* m_palette;
     InspectorWidget* m_inspector;
     RunPanel* m_runPanel;
+    RunHistoryPanel* m_history;
+    Autosave* m_autosave;
     RunController* m_run;
     QuickAddPopup* m_quickAdd;
     QLabel* m_problemsLabel;
@@ -105,6 +133,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     std::optional<PortRef> m_pendingFrom;
+    QString m_rerunNode; ///< while re-running one node: the others only replay, their events are not news
     QPointF m_quickAddPos;
     QHash<QString, QAction*> m_actions;
 };

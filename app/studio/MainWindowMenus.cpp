@@ -93,6 +93,18 @@ void MainWindow::createActions()
     run->setToolTip(tr("Run the whole flow (F5)"));
     auto* stop = add(QStringLiteral("stop"), tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stopRun(); });
     stop->setEnabled(false);
+    add(QStringLiteral("runUpTo"), tr("Run &up to this node"), QKeySequence(QStringLiteral("Ctrl+F5")), [this] {
+        if (const QString id = actionNode(); !id.isEmpty())
+            runUpTo(id);
+    });
+    add(QStringLiteral("rerunNode"), tr("Re-run this node on its &last inputs"), QKeySequence(QStringLiteral("Ctrl+Shift+F5")), [this] {
+        if (const QString id = actionNode(); !id.isEmpty())
+            rerunNode(id);
+    });
+    add(QStringLiteral("pin"), tr("&Pin or unpin output"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), [this] {
+        if (const QString id = actionNode(); !id.isEmpty())
+            togglePin(id);
+    });
     add(QStringLiteral("credentials"), tr("&Credentials…"), QKeySequence(), [this] { showCredentials(); });
     add(QStringLiteral("shortcuts"), tr("&Keyboard shortcuts"), QKeySequence(QStringLiteral("Ctrl+/")), [this] { showShortcuts(); });
 }
@@ -144,7 +156,11 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(d->toggleViewAction());
 
     QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
-    runMenu->addActions({a("run"), a("stop")});
+    runMenu->addActions({a("run"), a("runUpTo"), a("rerunNode")});
+    runMenu->addSeparator();
+    runMenu->addAction(a("pin"));
+    runMenu->addSeparator();
+    runMenu->addAction(a("stop"));
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(a("credentials"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));

@@ -54,6 +54,7 @@ void NodeItem::refresh()
     m_name = n->name;
     m_disabled = n->settings.disabled;
     m_placeholder = n->placeholder;
+    m_pinned = m_doc.flow().pinData.contains(m_id);
     m_ports = m_doc.ports(*n);
     const NodeType* type = n->placeholder ? nullptr : m_doc.registry().find(n->type);
     if (type) {
@@ -66,6 +67,8 @@ void NodeItem::refresh()
         m_glyph = QStringLiteral("?");
     }
     QString tip = QStringLiteral("<b>%1</b><br>%2").arg(m_name.toHtmlEscaped(), m_subtitle.toHtmlEscaped());
+    if (m_pinned)
+        tip += QStringLiteral("<br>") + QObject::tr("Output pinned: runs reuse the pinned items instead of executing this node.").toHtmlEscaped();
     if (!n->settings.notes.isEmpty())
         tip += QStringLiteral("<br><i>%1</i>").arg(n->settings.notes.toHtmlEscaped());
     m_tip = tip;
@@ -208,6 +211,18 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     if (lod >= 0.5)
         paintStatus(p);
 
+    if (m_pinned) {
+        f.setPixelSize(10);
+        f.setBold(true);
+        p->setFont(f);
+        const QString text = QObject::tr("pinned");
+        const QRectF tag(10, -8, p->fontMetrics().horizontalAdvance(text) + 14, 16);
+        p->setPen(Qt::NoPen);
+        p->setBrush(QColor(0xA3, 0x71, 0xF7));
+        p->drawRoundedRect(tag, 8, 8);
+        p->setPen(Qt::white);
+        p->drawText(tag, Qt::AlignCenter, text);
+    }
     if (m_errors || m_warnings) {
         const QRectF badge(width - 22, -8, 26, 18);
         p->setPen(Qt::NoPen);

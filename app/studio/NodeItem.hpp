@@ -39,6 +39,8 @@ public:
     void setProblems(int errors, int warnings, const QString& tooltip);
     void setRunState(NodeRunState state, const QString& text);
     NodeRunState runState() const { return m_runState; }
+    /// Whether the flow pins this node's output (it shows a "pinned" tag and does not execute).
+    bool isPinned() const { return m_pinned; }
 
     QPointF portScenePos(const QString& port, bool output) const;
     /// The port under a scene position (with a generous hit area), if any.
@@ -67,6 +69,7 @@ private:
     QColor m_color;
     bool m_disabled = false;
     bool m_placeholder = false;
+    bool m_pinned = false;
     engine::Ports m_ports;
     int m_errors = 0;
     int m_warnings = 0;

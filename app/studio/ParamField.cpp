@@ -44,7 +44,7 @@ bool needsToggle(const ParamSpec& s)
 } // namespace
 
 ParamField::ParamField(const ParamSpec& spec, CredentialLister credentials, QWidget* parent)
-    : QWidget(parent), m_spec(spec), m_credentials(std::move(credentials)), m_error(new QLabel(this))
+    : QWidget(parent), m_spec(spec), m_credentials(std::move(credentials)), m_error(new QLabel(this)), m_preview(new QLabel(this))
 {
     setObjectName(QStringLiteral("param_") + spec.name);
     auto* layout = new QVBoxLayout(this);
@@ -95,6 +95,12 @@ ParamField::ParamField(const ParamSpec& spec, CredentialLister credentials, QWid
         desc->setWordWrap(true);
         layout->addWidget(desc);
     }
+    m_preview->setObjectName(QStringLiteral("fieldPreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preview->setVisible(false);
+    layout->addWidget(m_preview);
     m_error->setObjectName(QStringLiteral("fieldError"));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
@@ -370,6 +376,21 @@ Value ParamField::value() const
     if (isExpressionMode())
         return m_expression->text();
     return typedValue();
+}
+
+void ParamField::setPreview(const QString& text, bool error)
+{
+    m_previewError = error;
+    m_preview->setText(text);
+    m_preview->setVisible(!text.isEmpty());
+    m_preview->setStyleSheet(error ? QStringLiteral("color:#F85149") : QStringLiteral("color:#8B939F"));
+    m_preview->setToolTip(error ? tr("Evaluating this expression on the last run's first input item failed")
+                                : tr("This expression's value on the last run's first input item"));
+}
+
+QString ParamField::preview() const
+{
+    return m_preview->text();
 }
 
 void ParamField::setError(const QString& message)

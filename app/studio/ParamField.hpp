@@ -33,6 +33,10 @@ public:
     engine::Value value() const;
     void setError(const QString& message);
     QString error() const;
+    /// The expression preview under the field: its value on the last run's data, or why it has none.
+    void setPreview(const QString& text, bool error);
+    QString preview() const;
+    bool previewIsError() const { return m_previewError; }
     /// The typed editor (tests reach into it).
     QWidget* editor() const { return m_editor; }
     bool isExpressionMode() const;
@@ -58,6 +62,8 @@ private:
     QStackedWidget* m_stack = nullptr;
     QToolButton* m_exprToggle = nullptr;
     QLabel* m_error;
+    QLabel* m_preview;
+    bool m_previewError = false;
     bool m_loading = false;
     QString m_jsonError;
 };

@@ -66,7 +66,9 @@ bool RunController::start(const Flow& flow, const QString& flowPath)
     request.flow = nullptr;
     request.flowPath = flowPath;
     request.options.cancellation = m_cancel;
-    request.options.maxSampleItems = 200; // the output table shows up to this many items per port
+    // The output table shows the first RunPanel::maxTableItems; the rest are kept so a node can be re-run on its
+    // inputs, or its output pinned, without a partial copy (shared items: references, not copies).
+    request.options.maxSampleItems = 5000;
     request.options.observers.append(observer.get());
     request.trigger = QStringLiteral("studio");
     auto flowCopy = std::make_shared<Flow>(flow);

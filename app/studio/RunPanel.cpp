@@ -15,6 +15,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace taskloom::studio {
 
 using namespace engine;
@@ -190,6 +192,29 @@ void RunPanel::showNode(const QString& nodeId)
     fillTable();
 }
 
+bool RunPanel::hasCompleteOutput(const QString& nodeId) const
+{
+    const auto it = m_outputs.constFind(nodeId);
+    if (it == m_outputs.constEnd())
+        return false;
+    qint64 kept = 0;
+    for (const ItemList& port : it->ports)
+        kept += port.size();
+    return kept >= it->itemsOut;
+}
+
+QString RunPanel::displayText(const Value& value)
+{
+    if (!value.isDouble())
+        return value.toText();
+    const double d = value.toDouble();
+    if (!std::isfinite(d))
+        return value.toText();
+    // %.15g, then the JSON writer's spelling of that rounded value (no trailing zeros, no exponent noise).
+    const double rounded = QString::number(d, 'g', 15).toDouble();
+    return Json::formatDouble(rounded);
+}
+
 ItemList RunPanel::outputOf(const QString& nodeId) const
 {
     const NodeOutput out = m_outputs.value(nodeId);
@@ -215,6 +240,8 @@ void RunPanel::fillTable()
     QList<const Item*> shown;
     Array json;
     for (const Item& item : items) {
+        if (shown.size() >= maxTableItems)
+            break;
         const QByteArray text = Json::serialize(Value(item.toExternalJson()));
         if (!query.isEmpty() && !QString::fromUtf8(text).contains(query, Qt::CaseInsensitive))
             continue;
@@ -228,16 +255,18 @@ void RunPanel::fillTable()
     m_outputTitle->setText(tr("<b>%1</b> — %2 items%3")
                                .arg(out.name.toHtmlEscaped())
                                .arg(out.itemsOut)
-                               .arg(items.size() < out.itemsOut ? tr(" (first %1 shown)").arg(items.size()) : QString()));
+                               .arg(shown.size() < out.itemsOut && query.isEmpty() ? tr(" (first %1 shown)").arg(shown.size()) : QString()));
     m_table->setColumnCount(int(columns.size()));
     m_table->setHorizontalHeaderLabels(columns);
     m_table->setRowCount(int(shown.size()));
     for (int r = 0; r < shown.size(); ++r) {
         for (int c = 0; c < columns.size(); ++c) {
             const Value* v = shown[r]->json().find(columns[c]);
-            auto* cell = new QTableWidgetItem(v ? v->toText() : QString());
+            auto* cell = new QTableWidgetItem(v ? displayText(*v) : QString());
             if (v && v->isNumber())
                 cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (v && v->isDouble() && cell->text() != v->toText())
+                cell->setToolTip(tr("Exact value: %1").arg(v->toText()));
             m_table->setItem(r, c, cell);
         }
     }

@@ -32,6 +32,17 @@ public:
     QTreeWidget* log() const { return m_log; }
     /// Output items a node produced in the last run (first port), as received.
     engine::ItemList outputOf(const QString& nodeId) const;
+    /// Output items of every port a node produced in the last run.
+    QList<engine::ItemList> outputPortsOf(const QString& nodeId) const { return m_outputs.value(nodeId).ports; }
+    /// Whether the last run kept every item a node produced (runs keep a bounded sample per port).
+    bool hasCompleteOutput(const QString& nodeId) const;
+    /// Whether the shown run has a finished node `nodeId` (with or without items).
+    bool hasOutput(const QString& nodeId) const { return m_outputs.contains(nodeId); }
+    /// A value as a table cell shows it: a double rounded to 15 significant digits (what a double holds
+    /// reliably), so sums such as 7762.140000000001 read 7762.14; the JSON view keeps the exact value.
+    static QString displayText(const engine::Value& value);
+    /// Items per port the table shows; the run keeps more (for re-running a node on its inputs).
+    static constexpr int maxTableItems = 200;
 
 private:
     void fillTable();

@@ -2,6 +2,7 @@
 
 #include "MainWindow.hpp"
 #include "StudioTheme.hpp"
+#include "StudioTranslation.hpp"
 
 #include "app/runtime/ProcessStartup.hpp"
 #include "app/runtime/Runtime.hpp"
@@ -10,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTimer>
 
 using namespace taskloom;
 
@@ -31,9 +33,14 @@ int main(int argc, char** argv)
                                QStringLiteral("DIR"));
     QCommandLineOption theme(QStringLiteral("theme"), QApplication::translate("main", "dark or light."),
                              QStringLiteral("THEME"));
-    parser.addOptions({dataDir, theme});
+    QCommandLineOption lang(QStringLiteral("lang"),
+                            QApplication::translate("main", "Language of the user interface (ko, en); default: the system's."),
+                            QStringLiteral("LANG"));
+    QCommandLineOption run(QStringLiteral("run"), QApplication::translate("main", "Run the flow once it is open."));
+    parser.addOptions({dataDir, theme, lang, run});
     parser.addPositionalArgument(QStringLiteral("FLOW"), QApplication::translate("main", "A flow file to open."));
     parser.process(application);
+    studio::StudioTranslation::install(application, parser.value(lang));
 
     studio::StudioTheme::apply(application, studio::StudioTheme::fromName(
         parser.isSet(theme) ? parser.value(theme) : QSettings().value(QStringLiteral("theme")).toString()));
@@ -45,7 +52,11 @@ int main(int argc, char** argv)
     }
     studio::MainWindow window(**runtime);
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().first());
+    if (!parser.positionalArguments().isEmpty()) {
+        if (window.openFile(parser.positionalArguments().first()) && parser.isSet(run))
+            QTimer::singleShot(0, &window, &studio::MainWindow::runFlow);
+    } else {
+        window.offerRecovery(QString());
+    }
     return application.exec();
 }

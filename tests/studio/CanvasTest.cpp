@@ -7,6 +7,7 @@
 #include "app/studio/FlowScene.hpp"
 #include "app/studio/FlowView.hpp"
 #include "app/studio/MainWindow.hpp"
+#include "app/studio/NodeItem.hpp"
 #include "app/studio/NoteItem.hpp"
 #include "app/studio/PaletteWidget.hpp"
 #include "app/studio/QuickAddPopup.hpp"
@@ -206,4 +207,19 @@ TEST(Canvas, ProblemsShowAsBadges)
     doc->validate();
     EXPECT_TRUE(scene.nodeItem(csv->id)->toolTip().contains(u"path")) << scene.nodeItem(csv->id)->toolTip().toStdString();
     EXPECT_FALSE(scene.nodeItem(QStringLiteral("a"))->toolTip().contains(u"<hr>"));
+}
+
+TEST(Canvas, NodesPaintDirectlyWhileZoomingAndFromTheirCacheOnceItSettles)
+{
+    MainWindow window(test::runtime());
+    window.document()->setFlow(test::chainFlow());
+    NodeItem* node = window.scene()->nodeItem(QStringLiteral("a"));
+    ASSERT_TRUE(node);
+    EXPECT_EQ(node->cacheMode(), QGraphicsItem::DeviceCoordinateCache);
+    window.view()->setZoom(0.5);
+    EXPECT_EQ(node->cacheMode(), QGraphicsItem::NoCache) << "a cache redrawn every zoom step only costs";
+    window.view()->setZoom(0.6);
+    EXPECT_EQ(node->cacheMode(), QGraphicsItem::NoCache);
+    QTest::qWait(600);
+    EXPECT_EQ(node->cacheMode(), QGraphicsItem::DeviceCoordinateCache) << "panning blits cached nodes again";
 }
