@@ -22,6 +22,8 @@ packages=(
   qt6-qpa-plugins fonts-dejavu-core
   # recorder and desktop (RPA) nodes: XTest + RECORD, OpenCV anchors; xdotool and openbox for the X11 tests
   libx11-dev libxtst-dev libopencv-dev xdotool openbox
+  # browser nodes (nodes/web): QtWebEngine; libqt6webenginecore6-bin carries QtWebEngineProcess
+  qt6-webengine-dev libqt6webenginecore6-bin
 )
 
 missing=()
