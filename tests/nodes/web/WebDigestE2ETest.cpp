@@ -8,6 +8,7 @@
 #include "nodes/net/MailParser.hpp"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace taskloom::tests {
 namespace {
@@ -118,6 +119,38 @@ TEST_F(WebDigest, AnUnreachablePageFailsTheRunNamingTheUrl)
     EXPECT_TRUE(r.errText().contains(QStringLiteral("answered HTTP 404"))) << r.describe();
     EXPECT_TRUE(r.errText().contains(QStringLiteral("Open news page"))) << r.describe();
     EXPECT_TRUE(m_smtp.messages().isEmpty());
+}
+
+// A named profile's cookies outlive the process: one `taskloom run` logs in, the next one is still logged in.
+TEST_F(WebDigest, NamedProfileCookiesSurviveBetweenRuns)
+{
+    LoopbackHttpServer site([](const LoopbackHttpServer::Request& r) {
+        LoopbackHttpServer::Reply reply = LoopbackHttpServer::Reply::text("<html><body>hello</body></html>");
+        reply.headers = {{"Content-Type", "text/html"}};
+        if (r.path() == "/login")
+            reply.headers.append(std::pair<QByteArray, QByteArray>("Set-Cookie", "sid=abc123; Path=/; Max-Age=3600"));
+        return reply;
+    });
+    auto flow = [&](const QString& file, const QString& path) {
+        return writeFlow(file,
+                         {QStringLiteral(R"({"id": "open", "type": "web.openPage", "typeVersion": 1, "name": "Open",
+                             "params": {"url": "%1", "profile": "work"}})").arg(QString::fromUtf8(site.url(path.toUtf8()))),
+                          QStringLiteral(R"({"id": "get", "type": "web.cookies", "typeVersion": 1, "name": "Cookies",
+                             "params": {"operation": "get"}})")},
+                         {QStringLiteral(R"({"from": "t", "to": "open"})"), QStringLiteral(R"({"from": "open", "to": "get"})")});
+    };
+    CliResult r = run({QStringLiteral("run"), flow(QStringLiteral("login.flow.json"), QStringLiteral("/login"))}, {}, 120000);
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    EXPECT_TRUE(r.outText().contains(QStringLiteral("abc123"))) << r.describe();
+    r = run({QStringLiteral("run"), flow(QStringLiteral("later.flow.json"), QStringLiteral("/later"))}, {}, 120000);
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    QByteArray sent;
+    for (const auto& req : site.requests())
+        if (req.path() == "/later")
+            sent = req.header("Cookie");
+    EXPECT_EQ(sent, QByteArray("sid=abc123"));
+    EXPECT_TRUE(r.outText().contains(QStringLiteral("abc123"))) << r.describe();
+    EXPECT_TRUE(QFileInfo(dataDir() + QStringLiteral("/browser/work")).isDir());
 }
 
 } // namespace
