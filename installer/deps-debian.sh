@@ -24,6 +24,8 @@ packages=(
   libx11-dev libxtst-dev libopencv-dev xdotool openbox
   # studio translations: lupdate / lrelease and the Qt6LinguistTools CMake package for qt_add_translations
   qt6-l10n-tools qt6-tools-dev
+  # browser nodes (nodes/web): QtWebEngine; libqt6webenginecore6-bin carries QtWebEngineProcess
+  qt6-webengine-dev libqt6webenginecore6-bin
 )
 
 missing=()

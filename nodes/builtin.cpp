@@ -8,6 +8,11 @@
 #ifdef TASKLOOM_HAS_RPA
 #include "nodes/rpa/RpaPack.hpp"
 #endif
+#ifdef TASKLOOM_HAS_WEB
+#include "nodes/web/WebPack.hpp"
+#endif
+
+#include <QCoreApplication>
 
 namespace taskloom::nodes {
 
@@ -20,6 +25,38 @@ void registerBuiltinNodes(engine::NodeRegistry& registry, const engine::Object& 
     llm::registerLlmNodes(registry);
 #ifdef TASKLOOM_HAS_RPA
     rpa::registerRpaNodes(registry);
+#endif
+#ifdef TASKLOOM_HAS_WEB
+    web::registerWebNodes(registry);
+#endif
+}
+
+void setDataDir(const QString& dataDir)
+{
+#ifdef TASKLOOM_HAS_WEB
+    web::setDataDir(dataDir);
+#else
+    (void)dataDir;
+#endif
+}
+
+void endRun(const QString& runId)
+{
+#ifdef TASKLOOM_HAS_WEB
+    web::endRun(runId);
+#else
+    (void)runId;
+#endif
+}
+
+std::unique_ptr<QCoreApplication> createGuiApplication(int& argc, char** argv)
+{
+#ifdef TASKLOOM_HAS_WEB
+    return web::createBrowserApplication(argc, argv);
+#else
+    (void)argc;
+    (void)argv;
+    return nullptr;
 #endif
 }
 

@@ -2,6 +2,7 @@
 
 #include "Cli.hpp"
 
+#include "app/runtime/Application.hpp"
 #include "app/runtime/ProcessStartup.hpp"
 
 #include <QCoreApplication>
@@ -38,7 +39,8 @@ int main(int argc, char** argv)
 {
     app::prepareProcessEnvironment(argc, argv);
     app::dieWithParentIfAsked();
-    QCoreApplication application(argc, argv);
+    // A flow with browser nodes needs a GUI application (offscreen without a display); anything else a core one.
+    const std::unique_ptr<QCoreApplication> application = app::createApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taskloom"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TASKLOOM_VERSION));
 

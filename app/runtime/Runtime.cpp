@@ -43,6 +43,7 @@ std::expected<std::unique_ptr<Runtime>, QString> Runtime::create(const Options& 
         return std::unexpected(settings.error());
     rt->m_settings = *settings;
     nodes::registerBuiltinNodes(rt->m_registry, rt->m_settings.raw());
+    nodes::setDataDir(rt->m_dataDir);
     rt->m_expressions = std::make_unique<scripts::LuaExpressionEngine>();
     rt->m_luaNodesDir = options.luaNodesDir;
     if (rt->m_luaNodesDir.isEmpty())
@@ -143,6 +144,7 @@ Runtime::RunOutcome Runtime::run(RunRequest request)
     }
     Executor executor(m_registry, m_expressions.get());
     outcome.result = executor.run(*request.flow, o);
+    nodes::endRun(outcome.result.runId); // browser sessions end with their run
     if (recorder) {
         if (auto f = recorder->flush(); !f)
             outcome.warnings.append(QStringLiteral("run store: %1").arg(f.error()));
