@@ -15,7 +15,8 @@ CookieJar::CookieJar(QWebEngineProfile* profile)
     QObject::connect(store, &QWebEngineCookieStore::cookieRemoved, profile, [this](const QNetworkCookie& c) {
         m_cookies.removeIf([&](const QNetworkCookie& k) { return k.hasSameIdentifier(c); });
     });
-    store->loadAllCookies();
+    // No loadAllCookies() here: before the profile has loaded a page its store is not ready, and a listing asked for
+    // then never answers (and blocks later ones). The Cookies node asks when it reads.
 }
 
 bool CookieJar::contains(const QNetworkCookie& cookie) const

@@ -116,13 +116,32 @@ Exec CookiesNode::execute(ExecutionContext& ctx, const Inputs& in, Outputs& out)
                     seen = jar.all().size();
                     quiet.start();
                 }
-                return quiet.elapsed() >= 300;
+                return quiet.elapsed() >= 600;
             });
         }
         if (op == u"get") {
             Array cookies;
-            for (const QNetworkCookie& c : selected())
+            QStringList names;
+            for (const QNetworkCookie& c : selected()) {
                 cookies.append(cookieObject(c));
+                names.append(QString::fromUtf8(c.name()));
+            }
+            // QtWebEngine 6.4 does not always list the cookies a profile read from disk (they are still sent): for
+            // the open page, add what the page itself sees (all but HttpOnly cookies; domain and path unknown).
+            if (!allSites && urlText.isEmpty() && url.host() == s.url().host()) {
+                const QString pageCookies = s.evaluate(ctx, QStringLiteral("return document.cookie;"), timeout, World::Isolated).toText();
+                for (const QString& pair : pageCookies.split(QStringLiteral("; "), Qt::SkipEmptyParts)) {
+                    const qsizetype eq = pair.indexOf(u'=');
+                    const QString n = eq < 0 ? QString() : pair.left(eq);
+                    if (n.isEmpty() || names.contains(n) || (!name.isEmpty() && n != name))
+                        continue;
+                    names.append(n);
+                    cookies.append(Object{{QStringLiteral("name"), n}, {QStringLiteral("value"), pair.mid(eq + 1)},
+                                          {QStringLiteral("domain"), url.host()}, {QStringLiteral("path"), Value()},
+                                          {QStringLiteral("expires"), Value()}, {QStringLiteral("secure"), Value()},
+                                          {QStringLiteral("httpOnly"), false}});
+                }
+            }
             item.json().insert(QStringLiteral("cookies"), cookies);
             return;
         }

@@ -38,8 +38,8 @@ QtMessageHandler g_previousHandler = nullptr;
 // screenshots and PDFs render fine in software. Drop exactly those lines; pass everything else on.
 void quietOffscreenNotices(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
-    if (type == QtWarningMsg
-        && (message == QLatin1String("No suitable graphics backend found")
+    if (type != QtFatalMsg
+        && (message.startsWith(QLatin1String("No suitable graphics backend found"))
             || message.startsWith(QLatin1String("WebEngineContext used before QtWebEngineCore::initialize() or OpenGL context creation failed"))))
         return;
     if (g_previousHandler)
