@@ -55,7 +55,8 @@ std::expected<Flow, QString> flowUpTo(const Flow& flow, const QString& nodeId)
     keep.insert(nodeId);
     Flow out = flow;
     std::erase_if(out.nodes, [&](const FlowNode& n) { return !keep.contains(n.id); });
-    std::erase_if(out.connections, [&](const Connection& c) { return !keep.contains(c.fromNode) || !keep.contains(c.toNode); });
+    std::erase_if(
+        out.connections, [&](const Connection& c) { return !keep.contains(c.fromNode) || !keep.contains(c.toNode); });
     for (const QString& id : out.pinData.keys()) {
         if (!keep.contains(id))
             out.pinData.remove(id);
@@ -64,7 +65,7 @@ std::expected<Flow, QString> flowUpTo(const Flow& flow, const QString& nodeId)
 }
 
 std::expected<Flow, QString> flowForRerun(const Flow& flow, const QString& nodeId,
-                                          const QHash<QString, NodeOutput>& lastOutputs, const NodeRegistry& registry)
+    const QHash<QString, NodeOutput>& lastOutputs, const NodeRegistry& registry)
 {
     const FlowNode* target = flow.nodeById(nodeId);
     if (!target)
@@ -108,7 +109,8 @@ std::expected<Flow, QString> flowForRerun(const Flow& flow, const QString& nodeI
         if (feedingPort.contains(n.id)) {
             port = outputIndex(n, feedingPort.value(n.id), registry);
             if (port < 0)
-                return std::unexpected(QStringLiteral("node \"%1\" has no output \"%2\"").arg(n.name, feedingPort.value(n.id)));
+                return std::unexpected(
+                    QStringLiteral("node \"%1\" has no output \"%2\"").arg(n.name, feedingPort.value(n.id)));
         }
         FlowNode source;
         source.id = n.id;

@@ -38,7 +38,6 @@ struct NodeOutput {
 /// happened yet), a recorded output that is incomplete, or an upstream node connected to `nodeId` through two
 /// different outputs.
 std::expected<engine::Flow, QString> flowForRerun(const engine::Flow& flow, const QString& nodeId,
-                                                  const QHash<QString, NodeOutput>& lastOutputs,
-                                                  const engine::NodeRegistry& registry);
+    const QHash<QString, NodeOutput>& lastOutputs, const engine::NodeRegistry& registry);
 
 } // namespace taskloom::app

@@ -11,8 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTimer>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace taskloom::studio {
@@ -27,7 +27,10 @@ constexpr qint64 maxRecoverySize = FlowReader::maxFileSize + 1024 * 1024;
 } // namespace
 
 Autosave::Autosave(FlowDocument& doc, QString folder, QObject* parent)
-    : QObject(parent), m_doc(doc), m_folder(std::move(folder)), m_timer(new QTimer(this))
+    : QObject(parent)
+    , m_doc(doc)
+    , m_folder(std::move(folder))
+    , m_timer(new QTimer(this))
 {
     m_timer->setInterval(defaultIntervalMs);
     connect(m_timer, &QTimer::timeout, this, [this] {
@@ -79,11 +82,14 @@ std::expected<void, QString> Autosave::saveNow()
         return std::unexpected(message);
     }
     const QString path = currentRecoveryPath();
-    const Object wrapper{{QStringLiteral("taskloomRecovery"), 1},
-                         {QStringLiteral("flowPath"), m_doc.path().isEmpty() ? Value() : Value(QFileInfo(m_doc.path()).absoluteFilePath())},
-                         {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                         {QStringLiteral("flow"), FlowWriter::toObject(m_doc.flow())}};
-    if (auto r = AtomicFile::write(path, Json::serialize(Value(wrapper)), QFileDevice::ReadOwner | QFileDevice::WriteOwner); !r) {
+    const Object wrapper {{QStringLiteral("taskloomRecovery"), 1},
+        {QStringLiteral("flowPath"),
+            m_doc.path().isEmpty() ? Value() : Value(QFileInfo(m_doc.path()).absoluteFilePath())},
+        {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("flow"), FlowWriter::toObject(m_doc.flow())}};
+    if (auto r
+        = AtomicFile::write(path, Json::serialize(Value(wrapper)), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        !r) {
         const QString message = tr("autosave to %1 failed: %2").arg(path, r.error());
         Q_EMIT failed(message);
         return std::unexpected(message);
@@ -152,14 +158,16 @@ std::expected<Autosave::Recovery, QString> Autosave::read(const QString& recover
         return std::unexpected(tr("%1: too large for a recovery file (%2 bytes)").arg(recoveryPath).arg(file.size()));
     auto json = Json::parse(file.readAll());
     if (!json)
-        return std::unexpected(tr("%1: not valid JSON (line %2): %3").arg(recoveryPath).arg(json.error().line).arg(json.error().message));
+        return std::unexpected(
+            tr("%1: not valid JSON (line %2): %3").arg(recoveryPath).arg(json.error().line).arg(json.error().message));
     const Object& o = json->objectRef();
     if (o.value(u"taskloomRecovery").toInt() != 1 || !o.value(u"flow").isObject())
         return std::unexpected(tr("%1: not a Taskloom recovery file").arg(recoveryPath));
     FlowReader::Result r = FlowReader::parse(Json::serialize(o.value(u"flow")), registry);
     if (!r.flow)
-        return std::unexpected(tr("%1: the flow in it cannot be read: %2")
-                                   .arg(recoveryPath, r.problems.isEmpty() ? QString() : r.problems.first().toString()));
+        return std::unexpected(
+            tr("%1: the flow in it cannot be read: %2")
+                .arg(recoveryPath, r.problems.isEmpty() ? QString() : r.problems.first().toString()));
     Recovery rec;
     rec.recoveryPath = recoveryPath;
     rec.flowPath = o.value(u"flowPath").toString();

@@ -12,8 +12,7 @@ namespace taskloom::studio {
 using namespace engine;
 
 std::expected<Value, QString> previewParam(const NodeRegistry& registry, const ExpressionEngine* expressions,
-                                           const FlowNode& node, const QString& param, const Object& variables,
-                                           const PreviewData& data)
+    const FlowNode& node, const QString& param, const Object& variables, const PreviewData& data)
 {
     const NodeType* type = node.placeholder ? nullptr : registry.find(node.type);
     if (!type)

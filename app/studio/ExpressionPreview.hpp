@@ -26,9 +26,8 @@ struct PreviewData {
 /// Evaluates parameter `param` of `node` the way a run does (the engine's ParamResolver with the node's own
 /// evaluator), for the first item of `data.input`, with the flow's variables. The error is the run's error text.
 std::expected<engine::Value, QString> previewParam(const engine::NodeRegistry& registry,
-                                                   const engine::ExpressionEngine* expressions,
-                                                   const engine::FlowNode& node, const QString& param,
-                                                   const engine::Object& variables, const PreviewData& data);
+    const engine::ExpressionEngine* expressions, const engine::FlowNode& node, const QString& param,
+    const engine::Object& variables, const PreviewData& data);
 
 /// Whether parameter `param` of `node` holds a {{ }} expression that a run would evaluate.
 bool paramHasExpression(const engine::NodeRegistry& registry, const engine::FlowNode& node, const QString& param);

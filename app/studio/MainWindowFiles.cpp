@@ -39,8 +39,7 @@ bool MainWindow::offerRecovery(const QString& flowPath, RecoveryChoice choice)
     if (choice == RecoveryChoice::Ask) {
         const QString what = flowPath.isEmpty() ? tr("an untitled flow (\"%1\")").arg(recovery->flow.name)
                                                 : QFileInfo(flowPath).fileName();
-        const auto answer = QMessageBox::question(
-            this, tr("Restore unsaved changes?"),
+        const auto answer = QMessageBox::question(this, tr("Restore unsaved changes?"),
             tr("Taskloom Studio did not close normally. A recovery copy of %1 from %2 holds changes that were "
                "never saved.\n\nRestore them? (No deletes the copy.)")
                 .arg(what, QLocale().toString(recovery->savedAt.toLocalTime(), QLocale::ShortFormat)),

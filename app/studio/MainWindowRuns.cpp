@@ -143,7 +143,9 @@ void MainWindow::runUpTo(const QString& nodeId)
         }
     }
     if (!errors.isEmpty()) {
-        m_runPanel->setSummary(tr("Not run: %n problem(s) in the nodes it needs. Fix the nodes with a red badge.", nullptr, int(errors.size())), true);
+        m_runPanel->setSummary(tr("Not run: %n problem(s) in the nodes it needs. Fix the nodes with a red badge.",
+                                   nullptr, int(errors.size())),
+            true);
         statusBar()->showMessage(errors.first(), 10000);
         return;
     }
@@ -189,16 +191,20 @@ void MainWindow::togglePin(const QString& nodeId)
         return;
     }
     if (!m_runPanel->hasOutput(nodeId)) {
-        statusBar()->showMessage(tr("\"%1\" has no output to pin: run the flow (or up to this node) first.").arg(node->name), 8000);
+        statusBar()->showMessage(
+            tr("\"%1\" has no output to pin: run the flow (or up to this node) first.").arg(node->name), 8000);
         return;
     }
     if (!m_runPanel->hasCompleteOutput(nodeId)) {
-        statusBar()->showMessage(tr("Only part of the output of \"%1\" was kept, so it cannot be pinned.").arg(node->name), 8000);
+        statusBar()->showMessage(
+            tr("Only part of the output of \"%1\" was kept, so it cannot be pinned.").arg(node->name), 8000);
         return;
     }
     const ItemList items = m_runPanel->outputOf(nodeId);
     m_doc->pinOutput(nodeId, items);
-    statusBar()->showMessage(tr("Pinned %n item(s): runs reuse them instead of running \"%1\".", nullptr, int(items.size())).arg(node->name), 6000);
+    statusBar()->showMessage(
+        tr("Pinned %n item(s): runs reuse them instead of running \"%1\".", nullptr, int(items.size())).arg(node->name),
+        6000);
 }
 
 } // namespace taskloom::studio

@@ -21,12 +21,16 @@ constexpr int runIdRole = Qt::UserRole + 1;
 QColor statusColor(RunStatus s)
 {
     switch (s) {
-    case RunStatus::Succeeded: return QColor(0x3F, 0xB9, 0x50);
-    case RunStatus::Running: return QColor(0x58, 0xA6, 0xFF);
+    case RunStatus::Succeeded:
+        return QColor(0x3F, 0xB9, 0x50);
+    case RunStatus::Running:
+        return QColor(0x58, 0xA6, 0xFF);
     case RunStatus::Failed:
-    case RunStatus::TimedOut: return QColor(0xF8, 0x51, 0x49);
+    case RunStatus::TimedOut:
+        return QColor(0xF8, 0x51, 0x49);
     case RunStatus::Cancelled:
-    case RunStatus::Interrupted: return QColor(0xE6, 0x9F, 0x1E);
+    case RunStatus::Interrupted:
+        return QColor(0xE6, 0x9F, 0x1E);
     }
     return {};
 }
@@ -43,8 +47,11 @@ QString duration(qint64 ms)
 } // namespace
 
 RunHistoryPanel::RunHistoryPanel(app::Runtime& runtime, QWidget* parent)
-    : QWidget(parent), m_runtime(runtime), m_status(new QLabel(this)), m_open(new QPushButton(tr("Open run"), this)),
-      m_list(new QTreeWidget(this))
+    : QWidget(parent)
+    , m_runtime(runtime)
+    , m_status(new QLabel(this))
+    , m_open(new QPushButton(tr("Open run"), this))
+    , m_list(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("runHistory"));
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
@@ -70,7 +77,7 @@ RunHistoryPanel::RunHistoryPanel(app::Runtime& runtime, QWidget* parent)
     connect(m_open, &QPushButton::clicked, this, &RunHistoryPanel::openSelected);
     connect(m_list, &QTreeWidget::itemActivated, this, &RunHistoryPanel::openSelected);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this,
-            [this] { m_open->setEnabled(m_list->currentItem() != nullptr); });
+        [this] { m_open->setEnabled(m_list->currentItem() != nullptr); });
     m_open->setEnabled(false);
     refresh();
 }
@@ -114,9 +121,9 @@ void RunHistoryPanel::refresh()
         QString error = r.errorMessage;
         if (!r.failedNodeName.isEmpty())
             error = tr("%1: %2").arg(r.failedNodeName, error);
-        auto* item = new QTreeWidgetItem(m_list, {r.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                                  runStatusName(r.status), duration(r.durationMs), r.trigger,
-                                                  r.id.left(8), error});
+        auto* item = new QTreeWidgetItem(m_list,
+            {r.startedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), runStatusName(r.status),
+                duration(r.durationMs), r.trigger, r.id.left(8), error});
         item->setData(0, runIdRole, r.id);
         item->setForeground(1, statusColor(r.status));
         item->setToolTip(5, error);
@@ -124,8 +131,9 @@ void RunHistoryPanel::refresh()
         if (r.id == selected)
             m_list->setCurrentItem(item);
     }
-    m_status->setText(runs->isEmpty() ? tr("No runs of this flow yet.")
-                                      : tr("%n run(s); double-click one to see it on the canvas.", nullptr, int(runs->size())));
+    m_status->setText(runs->isEmpty()
+            ? tr("No runs of this flow yet.")
+            : tr("%n run(s); double-click one to see it on the canvas.", nullptr, int(runs->size())));
 }
 
 bool RunHistoryPanel::openRun(const QString& runId)

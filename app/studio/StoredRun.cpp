@@ -107,7 +107,8 @@ QList<RunEvent> eventsFromRunDetail(const Object& detail)
     }
     // Stable: a node's start stays before its logs and its finish when their times are equal.
     const auto key = [](const RunEvent& e) { return e.time.isValid() ? e.time.toMSecsSinceEpoch() : 0; };
-    std::stable_sort(middle.begin(), middle.end(), [&](const RunEvent& a, const RunEvent& b) { return key(a) < key(b); });
+    std::stable_sort(
+        middle.begin(), middle.end(), [&](const RunEvent& a, const RunEvent& b) { return key(a) < key(b); });
     events.append(middle);
 
     const auto status = runStatusFromName(detail.value(u"status").toString());

@@ -36,7 +36,8 @@ QString StudioTranslation::install(QCoreApplication& app, const QString& languag
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto* studio = new QTranslator(&app);
     // QTranslator::load(locale, ...) tries "ko_KR", then "ko": the most specific file that exists wins.
-    if (locale.language() == QLocale::English || !studio->load(locale, QStringLiteral("taskloom_studio"), QStringLiteral("_"), folder)) {
+    if (locale.language() == QLocale::English
+        || !studio->load(locale, QStringLiteral("taskloom_studio"), QStringLiteral("_"), folder)) {
         delete studio;
         return {};
     }
@@ -44,7 +45,8 @@ QString StudioTranslation::install(QCoreApplication& app, const QString& languag
     installed().append(studio);
     // Qt's own strings (standard buttons, file dialogs), when the qt6-translations-l10n package is there.
     auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         app.installTranslator(qt);
         installed().append(qt);
     } else {
