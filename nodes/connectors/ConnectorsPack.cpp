@@ -44,6 +44,7 @@ void registerCredentialTypes(engine::NodeRegistry& registry)
           CredentialField{QStringLiteral("clientId"), QStringLiteral("Client id"), false},
           CredentialField{QStringLiteral("clientSecret"), QStringLiteral("Client secret"), true, true},
           CredentialField{QStringLiteral("scope"), QStringLiteral("Scope"), false, true},
+          CredentialField{QStringLiteral("username"), QStringLiteral("Account (mail: the mailbox address)"), false, true},
           CredentialField{QStringLiteral("accessToken"), QStringLiteral("Access token"), true, true, true},
           CredentialField{QStringLiteral("refreshToken"), QStringLiteral("Refresh token"), true, true, true},
           CredentialField{QStringLiteral("expiresAt"), QStringLiteral("Access token expires"), false, true, true}}});

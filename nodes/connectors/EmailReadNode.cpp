@@ -1,5 +1,7 @@
 #include "EmailReadNode.hpp"
 
+#include "OAuth2Client.hpp"
+
 #include "engine/ExecutionContext.hpp"
 #include "nodes/net/ImapClient.hpp"
 #include "nodes/net/MailParser.hpp"
@@ -22,14 +24,19 @@ EmailReadNode::EmailReadNode()
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), {}}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Messages"), {}}};
     m_spec.requirements = {QStringLiteral("network")};
-    m_spec.credentialTypes = {QStringLiteral("usernamePassword")};
+    m_spec.credentialTypes = {QStringLiteral("usernamePassword"), QStringLiteral("oauth2AuthorizationCode")};
     m_host = addParam<QString>(ParamSpec::string(QStringLiteral("host"), QStringLiteral("IMAP server")).required().hint(QStringLiteral("imap.example.com")));
     m_port = addParam<qint64>(ParamSpec::integer(QStringLiteral("port"), QStringLiteral("Port"), 993).range(1, 65535));
     m_security = addParam<QString>(ParamSpec::choice(QStringLiteral("security"), QStringLiteral("Security"),
                                                      {{QStringLiteral("tls"), QStringLiteral("TLS (port 993)"), {}},
                                                       {QStringLiteral("starttls"), QStringLiteral("STARTTLS (port 143)"), {}},
                                                       {QStringLiteral("none"), QStringLiteral("None (local servers only)"), {}}}));
-    m_credential = addParam<QString>(ParamSpec::credential(QStringLiteral("credential"), QStringLiteral("Login"), QStringLiteral("usernamePassword")).required());
+    m_credential = addParam<QString>(ParamSpec::credential(QStringLiteral("credential"), QStringLiteral("Login"), QStringLiteral("usernamePassword"))
+                                         .describe(QStringLiteral("User name and password; or leave empty and use OAuth2 sign-in.")));
+    m_oauth2Credential = addParam<QString>(
+        ParamSpec::credential(QStringLiteral("oauth2Credential"), QStringLiteral("OAuth2 sign-in"), QStringLiteral("oauth2AuthorizationCode"))
+            .describe(QStringLiteral("Instead of Login, for servers that want OAuth2 (Gmail, Microsoft 365): the account is the "
+                                     "credential's username, the token is refreshed when it expires.")));
     m_ignoreTlsErrors = addParam<bool>(ParamSpec::boolean(QStringLiteral("ignoreTlsErrors"), QStringLiteral("Ignore TLS certificate errors"), false));
     m_folder = addParam<QString>(ParamSpec::string(QStringLiteral("folder"), QStringLiteral("Folder")).defaults(QStringLiteral("INBOX")));
     m_criteria = addParam<QString>(ParamSpec::string(QStringLiteral("criteria"), QStringLiteral("Search"))
@@ -73,9 +80,20 @@ void EmailReadNode::readItem(ExecutionContext& ctx, const Item& item, qsizetype 
     s.security = security == QLatin1String("starttls") ? net::SmtpSettings::Security::StartTls
                  : security == QLatin1String("none")  ? net::SmtpSettings::Security::None
                                                        : net::SmtpSettings::Security::Tls;
-    const Credential c = ctx.credential(ctx.param(m_credential));
-    s.user = c.field(u"username");
-    s.password = c.field(u"password");
+    if (const QString oauth = ctx.param(m_oauth2Credential).trimmed(); !oauth.isEmpty()) {
+        const auto [token, c] = OAuth2Client::accessToken(ctx, oauth, 30'000);
+        s.user = c.field(u"username");
+        if (s.user.isEmpty())
+            throw NodeError::param(m_oauth2Credential.name(), oauth, QStringLiteral("the credential has no username (the mailbox address)"));
+        s.bearerToken = token;
+    } else {
+        const QString login = ctx.param(m_credential).trimmed();
+        if (login.isEmpty())
+            throw NodeError::param(m_credential.name(), login, QStringLiteral("choose a login or an OAuth2 sign-in"));
+        const Credential c = ctx.credential(login);
+        s.user = c.field(u"username");
+        s.password = c.field(u"password");
+    }
     s.verifyTls = !ctx.param(m_ignoreTlsErrors, item, index);
     s.timeoutMs = int(ctx.param(m_timeout, item, index) * 1000);
     s.cancel = &ctx.cancellation();

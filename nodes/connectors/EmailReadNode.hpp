@@ -18,6 +18,7 @@ private:
     engine::Param<qint64> m_port;
     engine::Param<QString> m_security;
     engine::Param<QString> m_credential;
+    engine::Param<QString> m_oauth2Credential;
     engine::Param<bool> m_ignoreTlsErrors;
     engine::Param<QString> m_folder;
     engine::Param<QString> m_criteria;

@@ -1,5 +1,7 @@
 #include "EmailSendNode.hpp"
 
+#include "OAuth2Client.hpp"
+
 #include "engine/ExecutionContext.hpp"
 #include "nodes/net/MailClient.hpp"
 
@@ -44,7 +46,7 @@ EmailSendNode::EmailSendNode()
     m_spec.inputs = {{QStringLiteral("in"), QStringLiteral("In"), QStringLiteral("One e-mail per item")}};
     m_spec.outputs = {{QStringLiteral("out"), QStringLiteral("Out"), QStringLiteral("The items, unchanged")}};
     m_spec.requirements = {QStringLiteral("network")};
-    m_spec.credentialTypes = {QStringLiteral("usernamePassword")};
+    m_spec.credentialTypes = {QStringLiteral("usernamePassword"), QStringLiteral("oauth2AuthorizationCode")};
     m_host = addParam<QString>(ParamSpec::string(QStringLiteral("host"), QStringLiteral("SMTP server")).required().hint(QStringLiteral("smtp.example.com")));
     m_port = addParam<qint64>(ParamSpec::integer(QStringLiteral("port"), QStringLiteral("Port"), 587).range(1, 65535));
     m_security = addParam<QString>(ParamSpec::choice(QStringLiteral("security"), QStringLiteral("Security"),
@@ -53,6 +55,10 @@ EmailSendNode::EmailSendNode()
                                                       {QStringLiteral("none"), QStringLiteral("None (local relays only)"), {}}}));
     m_credential = addParam<QString>(ParamSpec::credential(QStringLiteral("credential"), QStringLiteral("Login"), QStringLiteral("usernamePassword"))
                                          .describe(QStringLiteral("Empty: send without logging in.")));
+    m_oauth2Credential = addParam<QString>(
+        ParamSpec::credential(QStringLiteral("oauth2Credential"), QStringLiteral("OAuth2 sign-in"), QStringLiteral("oauth2AuthorizationCode"))
+            .describe(QStringLiteral("Instead of Login, for servers that want OAuth2 (Gmail, Microsoft 365): the account is the "
+                                     "credential's username, the token is refreshed when it expires.")));
     m_ignoreTlsErrors = addParam<bool>(ParamSpec::boolean(QStringLiteral("ignoreTlsErrors"), QStringLiteral("Ignore TLS certificate errors"), false));
     m_from = addParam<QString>(ParamSpec::string(QStringLiteral("from"), QStringLiteral("From")).required().hint(QStringLiteral("Reports <reports@example.com>")));
     m_to = addParam<QString>(ParamSpec::string(QStringLiteral("to"), QStringLiteral("To")).required().describe(QStringLiteral("Comma-separated addresses.")));
@@ -101,7 +107,13 @@ void EmailSendNode::sendItem(ExecutionContext& ctx, const Item& item, qsizetype 
     s.security = security == QLatin1String("tls") ? net::SmtpSettings::Security::Tls
                  : security == QLatin1String("none") ? net::SmtpSettings::Security::None
                                                      : net::SmtpSettings::Security::StartTls;
-    if (const QString cred = ctx.param(m_credential); !cred.trimmed().isEmpty()) {
+    if (const QString oauth = ctx.param(m_oauth2Credential).trimmed(); !oauth.isEmpty()) {
+        const auto [token, c] = OAuth2Client::accessToken(ctx, oauth, 30'000);
+        s.user = c.field(u"username");
+        if (s.user.isEmpty())
+            throw NodeError::param(m_oauth2Credential.name(), oauth, QStringLiteral("the credential has no username (the mailbox address)"));
+        s.bearerToken = token;
+    } else if (const QString cred = ctx.param(m_credential); !cred.trimmed().isEmpty()) {
         const Credential c = ctx.credential(cred);
         s.user = c.field(u"username");
         s.password = c.field(u"password");

@@ -217,6 +217,11 @@ Credential withToken(Credential credential, const Token& token, const QDateTime&
 
 QByteArray authorizationHeader(const engine::ExecutionContext& ctx, const QString& credentialName, int timeoutMs)
 {
+    return QByteArrayLiteral("Bearer ") + accessToken(ctx, credentialName, timeoutMs).first.toUtf8();
+}
+
+std::pair<QString, Credential> accessToken(const engine::ExecutionContext& ctx, const QString& credentialName, int timeoutMs)
+{
     Credential c = ctx.credential(credentialName);
     if (c.field(u"accessToken").isEmpty() && c.field(u"refreshToken").isEmpty())
         throw failure(QStringLiteral("credential \"%1\" is not authorized yet; run: taskloom credentials authorize %1").arg(c.name));
@@ -230,7 +235,8 @@ QByteArray authorizationHeader(const engine::ExecutionContext& ctx, const QStrin
             ctx.updateCredential(c);
         }
     }
-    return QByteArrayLiteral("Bearer ") + c.field(u"accessToken").toUtf8();
+    const QString token = c.field(u"accessToken");
+    return {token, std::move(c)};
 }
 
 } // namespace taskloom::nodes::connectors::OAuth2Client

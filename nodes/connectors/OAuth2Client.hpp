@@ -1,7 +1,11 @@
 #pragma once
 
+#include "engine/Credential.hpp"
+
 #include <QByteArray>
 #include <QString>
+
+#include <utility>
 
 class QDateTime;
 class QUrl;
@@ -9,7 +13,6 @@ class QUrl;
 namespace taskloom::engine {
 class CancellationToken;
 class ExecutionContext;
-struct Credential;
 }
 
 namespace taskloom::nodes::connectors {
@@ -57,6 +60,8 @@ engine::Credential withToken(engine::Credential credential, const Token& token, 
 /// minute is refreshed first and the refreshed credential saved back to the store (one refresh at a time per
 /// credential in this process). Throws NodeError (OAUTH2_FAILED) when the credential was never authorized.
 QByteArray authorizationHeader(const engine::ExecutionContext& ctx, const QString& credentialName, int timeoutMs);
+/// The same, as the bare access token (for SASL XOAUTH2 in mail), with the credential it came from.
+std::pair<QString, engine::Credential> accessToken(const engine::ExecutionContext& ctx, const QString& credentialName, int timeoutMs);
 
 } // namespace OAuth2Client
 

@@ -94,8 +94,12 @@ std::expected<QByteArray, MailError> ImapSession::perform(const QString& folder,
     }
     if (!ca.isEmpty())
         curl_easy_setopt(c, CURLOPT_CAINFO, ca.constData());
+    const QByteArray bearer = s.bearerToken.toUtf8();
     curl_easy_setopt(c, CURLOPT_USERNAME, user.constData());
-    curl_easy_setopt(c, CURLOPT_PASSWORD, password.constData());
+    if (!bearer.isEmpty())
+        curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, bearer.constData());
+    else
+        curl_easy_setopt(c, CURLOPT_PASSWORD, password.constData());
     if (!command.isEmpty())
         curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, command.constData());
     const CURLcode code = curl_easy_perform(c);

@@ -17,6 +17,7 @@ struct ImapSettings {
     SmtpSettings::Security security = SmtpSettings::Security::Tls; ///< Tls (993), StartTls (143, required) or None
     QString user;
     QString password;
+    QString bearerToken; ///< OAuth2 access token: SASL XOAUTH2 / OAUTHBEARER instead of the password
     bool verifyTls = true;
     QString caFile;
     int timeoutMs = 60'000;

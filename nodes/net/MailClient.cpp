@@ -215,9 +215,13 @@ std::expected<void, MailError> sendMail(const SmtpSettings& s, const MailMessage
     }
     if (!ca.isEmpty())
         curl_easy_setopt(c, CURLOPT_CAINFO, ca.constData());
+    const QByteArray bearer = s.bearerToken.toUtf8();
     if (!user.isEmpty()) {
         curl_easy_setopt(c, CURLOPT_USERNAME, user.constData());
-        curl_easy_setopt(c, CURLOPT_PASSWORD, password.constData());
+        if (!bearer.isEmpty())
+            curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, bearer.constData());
+        else
+            curl_easy_setopt(c, CURLOPT_PASSWORD, password.constData());
     }
     const CURLcode code = curl_easy_perform(c);
     if (code == CURLE_OK)

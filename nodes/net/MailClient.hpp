@@ -41,6 +41,7 @@ struct SmtpSettings {
     Security security = Security::StartTls; ///< StartTls requires the upgrade: never falls back to plain text
     QString user;                           ///< AUTH when not empty
     QString password;
+    QString bearerToken;                    ///< OAuth2 access token: SASL XOAUTH2 / OAUTHBEARER instead of the password
     bool verifyTls = true;
     QString caFile;
     int timeoutMs = 60'000;

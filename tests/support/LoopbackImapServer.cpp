@@ -144,6 +144,12 @@ void LoopbackImapServer::acceptLoop()
     }
 }
 
+void LoopbackImapServer::acceptBearer(QByteArray token)
+{
+    std::lock_guard lock(m_mutex);
+    m_bearer = std::move(token);
+}
+
 void LoopbackImapServer::serve(int fd)
 {
     QByteArray buffer, line;
@@ -157,9 +163,27 @@ void LoopbackImapServer::serve(int fd)
         const QByteArray cmd = t[1].toUpper();
         auto ok = [&](const QByteArray& text = "completed") { sendAll(fd, tag + " OK " + text + "\r\n"); };
         auto no = [&](const QByteArray& text) { sendAll(fd, tag + " NO " + text + "\r\n"); };
+        QByteArray bearer;
+        {
+            std::lock_guard lock(m_mutex);
+            bearer = m_bearer;
+        }
         if (cmd == "CAPABILITY") {
-            sendAll(fd, "* CAPABILITY IMAP4rev1\r\n");
+            sendAll(fd, bearer.isEmpty() ? QByteArray("* CAPABILITY IMAP4rev1\r\n") : QByteArray("* CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2\r\n"));
             ok();
+        } else if (cmd == "AUTHENTICATE" && t.size() >= 3 && t[2].toUpper() == "XOAUTH2" && !bearer.isEmpty()) {
+            QByteArray b64 = t.size() >= 4 ? t[3] : QByteArray();
+            if (b64.isEmpty()) {
+                sendAll(fd, "+ \r\n");
+                if (!readLine(fd, buffer, b64))
+                    break;
+            }
+            if (QByteArray::fromBase64(b64.trimmed()) == "user=" + m_user + "\x01" "auth=Bearer " + bearer + "\x01\x01") {
+                loggedIn = true;
+                ok("AUTHENTICATE completed");
+            } else {
+                no("[AUTHENTICATIONFAILED] invalid token");
+            }
         } else if (cmd == "LOGIN") {
             if (t.size() >= 4 && t[2] == m_user && t[3] == m_password) {
                 loggedIn = true;

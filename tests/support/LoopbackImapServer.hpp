@@ -27,6 +27,8 @@ public:
     LoopbackImapServer& operator=(const LoopbackImapServer&) = delete;
 
     quint16 port() const { return m_port; }
+    /// Also accept AUTHENTICATE XOAUTH2 for the user with this OAuth2 access token (advertised with SASL-IR).
+    void acceptBearer(QByteArray token);
     QList<Message> messages() const;
     void stop();
 
@@ -34,7 +36,7 @@ private:
     void acceptLoop();
     void serve(int fd);
 
-    QByteArray m_user, m_password;
+    QByteArray m_user, m_password, m_bearer;
     int m_listenFd = -1;
     quint16 m_port = 0;
     std::atomic<bool> m_stopping{false};

@@ -123,11 +123,29 @@ void LoopbackSmtpServer::serve(int fd)
         const QByteArray verb = line.left(line.indexOf(' ') < 0 ? line.size() : line.indexOf(' ')).toUpper();
         const QByteArray arg = line.mid(verb.size()).trimmed();
         if (verb == "EHLO") {
-            sendAll(fd, needAuth ? "250-127.0.0.1\r\n250-8BITMIME\r\n250 AUTH PLAIN\r\n" : "250-127.0.0.1\r\n250 8BITMIME\r\n");
+            sendAll(fd, !needAuth                           ? QByteArray("250-127.0.0.1\r\n250 8BITMIME\r\n")
+                        : m_options.bearerToken.isEmpty() ? QByteArray("250-127.0.0.1\r\n250-8BITMIME\r\n250 AUTH PLAIN\r\n")
+                                                          : QByteArray("250-127.0.0.1\r\n250-8BITMIME\r\n250 AUTH PLAIN XOAUTH2\r\n"));
         } else if (verb == "HELO") {
             sendAll(fd, "250 127.0.0.1\r\n");
         } else if (verb == "AUTH") {
             QByteArray b64 = arg.mid(arg.indexOf(' ') + 1);
+            if (arg.toUpper().startsWith("XOAUTH2") && !m_options.bearerToken.isEmpty()) {
+                if (arg.indexOf(' ') < 0) {
+                    sendAll(fd, "334 \r\n");
+                    if (!readLine(fd, buffer, b64))
+                        break;
+                }
+                // RFC-less but documented by Google: "user=" user ^A "auth=Bearer " token ^A ^A
+                if (QByteArray::fromBase64(b64) == "user=" + m_options.user + "\x01" "auth=Bearer " + m_options.bearerToken + "\x01\x01") {
+                    authed = true;
+                    user = m_options.user;
+                    sendAll(fd, "235 2.7.0 Accepted\r\n");
+                } else {
+                    sendAll(fd, "535 5.7.8 Username and Password not accepted\r\n");
+                }
+                continue;
+            }
             if (!arg.toUpper().startsWith("PLAIN")) {
                 sendAll(fd, "504 only PLAIN\r\n");
                 continue;

@@ -24,6 +24,7 @@ public:
         QByteArray user;
         QByteArray password;
         QList<QByteArray> rejected;
+        QByteArray bearerToken; ///< when set, AUTH XOAUTH2 with `user` and this token is accepted too
     };
 
     explicit LoopbackSmtpServer(Options options = {});

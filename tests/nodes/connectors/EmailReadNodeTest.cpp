@@ -3,6 +3,8 @@
 #include "LoopbackImapServer.hpp"
 #include "nodes/net/MailParser.hpp"
 
+#include <QDateTime>
+
 using namespace taskloom;
 using namespace taskloom::engine;
 using Imap = tests::LoopbackImapServer;
@@ -132,4 +134,28 @@ TEST_F(EmailRead, LoginFolderAndConnectionErrors)
     params.insert("port", int(port));
     r = runOne("connectors.emailRead", params, {Item()});
     EXPECT_EQ(r.errorCode, "IMAP_CONNECT") << r.error.toStdString();
+}
+
+TEST_F(EmailRead, SignsInWithOAuth2Xoauth2)
+{
+    Imap server("reader@example.com", "unused-password", {{1, plain, false}});
+    server.acceptBearer("AT-imap-3c1");
+    m_credentials.put({"google", "oauth2AuthorizationCode",
+                       {{"authUrl", "http://127.0.0.1:1/auth"}, {"tokenUrl", "http://127.0.0.1:1/token"}, {"clientId", "c"},
+                        {"username", "reader@example.com"}, {"accessToken", "AT-imap-3c1"}, {"refreshToken", "RT"},
+                        {"expiresAt", QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate)}}});
+    Object params = base(server);
+    params.remove(u"credential");
+    params.insert("oauth2Credential", "google");
+    RunResult r = runOne("connectors.emailRead", params, {Item()});
+    ASSERT_EQ(r.status, RunStatus::Succeeded) << r.error.toStdString();
+    EXPECT_EQ(r.output.size(), 1);
+
+    // A token the server does not take is a login error; no login at all names the parameter.
+    server.acceptBearer("AT-other");
+    r = runOne("connectors.emailRead", params, {Item()});
+    EXPECT_EQ(r.errorCode, "IMAP_AUTH") << r.error.toStdString();
+    params.remove(u"oauth2Credential");
+    r = runOne("connectors.emailRead", params, {Item()});
+    EXPECT_TRUE(r.error.contains(QStringLiteral("choose a login or an OAuth2 sign-in"))) << r.error.toStdString();
 }

@@ -3,6 +3,7 @@
 #include "LoopbackSmtpServer.hpp"
 #include "nodes/net/MailClient.hpp"
 
+#include <QDateTime>
 #include <QTimeZone>
 
 using namespace taskloom;
@@ -130,4 +131,22 @@ TEST_F(EmailSend, RefusalsAndBadInputAreClearErrors)
     params.insert("port", int(port));
     r = runOne("connectors.emailSend", params, {Item()});
     EXPECT_EQ(r.errorCode, "SMTP_CONNECT") << r.error.toStdString();
+}
+
+TEST_F(EmailSend, SignsInWithOAuth2Xoauth2)
+{
+    Smtp server({"ann@example.com", "unused-password", {}, "AT-smtp-91d"});
+    m_credentials.put({"google", "oauth2AuthorizationCode",
+                       {{"authUrl", "http://127.0.0.1:1/auth"}, {"tokenUrl", "http://127.0.0.1:1/token"}, {"clientId", "c"},
+                        {"username", "ann@example.com"}, {"accessToken", "AT-smtp-91d"}, {"refreshToken", "RT"},
+                        {"expiresAt", QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate)}}});
+    Object params = base(server);
+    params.insert("oauth2Credential", "google");
+    params.insert("to", "bo@x.example");
+    params.insert("subject", "hi");
+    params.insert("text", "hello");
+    const RunResult r = runOne("connectors.emailSend", params, {Item()});
+    ASSERT_EQ(r.status, RunStatus::Succeeded) << r.error.toStdString();
+    ASSERT_EQ(server.messages().size(), 1);
+    EXPECT_EQ(server.messages()[0].authenticatedAs, "ann@example.com");
 }
