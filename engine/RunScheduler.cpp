@@ -303,11 +303,22 @@ void RunScheduler::loop()
         for (Call& call : ready)
             dispatch(std::move(call), lock, runInline);
         // After running anything on this thread (the lock was released), look again rather than wait: a
-        // completion may already have signalled while nobody was waiting.
-        if (runInline || ranFinish)
+        // completion may already have signalled while nobody was waiting. With nothing dispatched, wait: a call
+        // handed to the main thread (a GUI node) may still be running, even with one thread.
+        if ((runInline && !ready.empty()) || ranFinish)
             continue;
         const auto wake = nextWakeUp(Clock::now());
-        m_wake.wait_until(lock, wake);
+        QCoreApplication* app = QCoreApplication::instance();
+        if (app && QThread::currentThread() == app->thread()) {
+            // Runs nested in this one (loop bodies, sub-flows) that work on pool threads hand their GUI nodes
+            // (the browser) to this thread as queued calls: serve them while waiting, or they would wait forever.
+            m_wake.wait_until(lock, std::min(wake, Clock::now() + std::chrono::milliseconds(10)));
+            lock.unlock();
+            QCoreApplication::processEvents();
+            lock.lock();
+        } else {
+            m_wake.wait_until(lock, wake);
+        }
     }
 }
 

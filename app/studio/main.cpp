@@ -18,6 +18,9 @@ using namespace taskloom;
 int main(int argc, char** argv)
 {
     app::prepareProcessEnvironment(argc, argv);
+    // Browser nodes (QtWebEngine) run in the studio's process: it needs shared OpenGL contexts, set before the
+    // application object exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("taskloom-studio"));
     QApplication::setOrganizationName(QStringLiteral("Taskloom"));

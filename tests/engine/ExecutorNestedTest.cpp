@@ -4,6 +4,7 @@
 
 #include "engine/FlowWriter.hpp"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QTemporaryDir>
 
@@ -237,3 +238,29 @@ TEST_F(SubflowTest, AFailingSubflowFailsTheCall)
 }
 
 } // namespace
+
+TEST_F(ExecutorTest, GuiNodesInALoopBodyOnAPoolThreadRunOnTheMainThread)
+{
+    // The loop node has a timeout, so it works on a pool thread; its body's GUI node (a browser step) must still
+    // run on the application's thread, which the enclosing run occupies while it waits.
+    static int argc = 1;
+    static char name[] = "test_executor";
+    static char* argv[] = {name, nullptr};
+    static QCoreApplication* app = QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv);
+    (void)app;
+    Flow flow = makeFlow({node(QStringLiteral("t"), QStringLiteral("core.manualTrigger")),
+                          node(QStringLiteral("loop"), QStringLiteral("core.loop"), Object{{"batchSize", 1}}),
+                          node(QStringLiteral("gui"), QStringLiteral("test.mainThread")),
+                          node(QStringLiteral("end"), QStringLiteral("core.noop"))},
+                         {wire("t", "loop"), wire("loop", "gui", "loop"), wire("gui", "loop", "out", "return"),
+                          wire("loop", "end", "done")});
+    flow.nodes[1].settings.timeoutMs = 20000;
+    RunOptions o;
+    o.input = numbered(3);
+    o.threads = 2;
+    const RunResult r = run(flow, o);
+    ASSERT_EQ(r.status, RunStatus::Succeeded) << describe(r);
+    EXPECT_EQ(r.output.size(), 3);
+    EXPECT_EQ(stats->mainThreadCalls.load(), 3);
+    EXPECT_EQ(stats->otherThreadCalls.load(), 0);
+}

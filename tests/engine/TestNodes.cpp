@@ -5,6 +5,8 @@
 #include "engine/NodeType.hpp"
 #include "nodes/core/CorePack.hpp"
 
+#include <QCoreApplication>
+#include <QThread>
 #include <QRandomGenerator>
 
 #include <thread>
@@ -287,6 +289,32 @@ private:
     std::shared_ptr<TestStats> m_stats;
 };
 
+// ---- test.mainThread ----
+
+class MainThreadNode final : public NodeType {
+public:
+    explicit MainThreadNode(std::shared_ptr<TestStats> stats) : m_stats(std::move(stats))
+    {
+        m_spec.type = QStringLiteral("test.mainThread");
+        m_spec.title = QStringLiteral("Main thread");
+        m_spec.affinity = Affinity::Gui;
+        m_spec.inputs = {port("in")};
+        m_spec.outputs = {port("out")};
+    }
+
+    Exec execute(ExecutionContext&, const Inputs& in, Outputs& out) const override
+    {
+        const QCoreApplication* app = QCoreApplication::instance();
+        (app && QThread::currentThread() == app->thread() ? m_stats->mainThreadCalls : m_stats->otherThreadCalls)++;
+        for (const Item& item : in.main())
+            out.push(0, item);
+        return Exec::Done;
+    }
+
+private:
+    std::shared_ptr<TestStats> m_stats;
+};
+
 // ---- test.secret ----
 
 class SecretNode final : public NodeType {
@@ -421,6 +449,7 @@ void registerTestNodes(NodeRegistry& registry, std::shared_ptr<TestStats> stats)
     registry.add(std::make_shared<SecretNode>());
     registry.add(std::make_shared<VersionedNode>());
     registry.add(std::make_shared<ParamsNode>());
+    registry.add(std::make_shared<MainThreadNode>(stats));
     registry.addCredentialType({QStringLiteral("testToken"), QStringLiteral("Test token"), {},
                                 {{QStringLiteral("user"), QStringLiteral("User"), false},
                                  {QStringLiteral("token"), QStringLiteral("Token"), true}}});

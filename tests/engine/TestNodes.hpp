@@ -45,6 +45,8 @@ struct TestStats {
     std::atomic<int> sleepsStarted{0};
     std::atomic<int> sleepsFinished{0};
     std::atomic<int> flakyCalls{0};
+    std::atomic<int> mainThreadCalls{0};   ///< test.mainThread calls on the application's thread
+    std::atomic<int> otherThreadCalls{0};  ///< ... and anywhere else
 };
 
 /// Node type ids registered by registerTestNodes:
@@ -59,6 +61,7 @@ struct TestStats {
 ///   test.secret     fetches credential `credential`, logs and reports its `token` field; fails with it if `fail`
 ///   test.versioned  typeVersion 2; migrate() renames the version-1 parameter "oldName" to "newName"
 ///   test.params     one parameter of each kind, for the validator
+///   test.mainThread affinity gui (like the browser nodes): counts calls on and off the application's thread
 void registerTestNodes(engine::NodeRegistry& registry, std::shared_ptr<TestStats> stats);
 
 /// The core nodes plus the test nodes.
