@@ -17,6 +17,7 @@
 #include "LoopbackSmtpServer.hpp"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -55,6 +56,7 @@ protected:
         o.listenPort = -1;
         o.maxConcurrentRuns = maxRuns;
         o.log = [this](const QString& line) { log.append(line); };
+        o.environment = environment;
         auto d = daemon::Daemon::create(*runtime, o, clock, launcher);
         ASSERT_TRUE(d.has_value()) << d.error().toStdString();
         daemon = std::move(*d);
@@ -89,6 +91,7 @@ protected:
     std::unique_ptr<app::Runtime> runtime;
     std::unique_ptr<daemon::Daemon> daemon;
     QStringList log;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
 } // namespace
@@ -358,6 +361,60 @@ TEST_F(DaemonPolicy, FilesThatArriveWhileTheDaemonIsDownAreCaughtUp)
     EXPECT_TRUE(launcher.jobs[0].job.flowPath.endsWith(QStringLiteral("/watch.flow.json"))) << launcher.jobs[0].job.flowPath.toStdString();
     const engine::Object trigger = triggerOf(launcher.jobs[0]);
     EXPECT_TRUE(engine::Json::serialize(engine::Value(trigger)).contains("during.csv")) << engine::Json::serialize(engine::Value(trigger)).toStdString();
+}
+
+TEST_F(DaemonPolicy, DesktopFlowsNeedADisplayAndNeverRunTwoAtOnce)
+{
+    const QString click = QStringLiteral(R"({"id": "click", "type": "rpa.click", "name": "Click", "params": {"x": 10, "y": 10}})");
+    const QString wire = QStringLiteral(R"({"from": "log", "to": "click"})");
+    const QString hourly = QStringLiteral(R"({"mode": "interval", "every": 1, "unit": "hours"})");
+    for (const char* name : {"desk1", "desk2"})
+        writeFile(flowPath(QLatin1String(name)),
+                  triggerFlow(QLatin1String(name), QStringLiteral("core.scheduleTrigger"), hourly, {}, click, wire));
+    writeFlow(QStringLiteral("plain"), hourly);
+
+    // No display (a server without a desktop session): the desktop flows cannot be enabled, the other one runs.
+    environment = QProcessEnvironment();
+    startDaemon();
+    if (!runtime->registry().find(QStringLiteral("rpa.click")))
+        GTEST_SKIP() << "built without the desktop (RPA) nodes";
+    EXPECT_TRUE(daemon->flow(QStringLiteral("desk1"))->problem.contains(QStringLiteral("a desktop flow cannot be enabled here: no X11 display (DISPLAY is not set)")))
+        << daemon->flow(QStringLiteral("desk1"))->problem.toStdString();
+    const auto refused = daemon->setEnabled(QStringLiteral("desk2"), true);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_TRUE(refused.error().contains(QStringLiteral("needs a desktop"))) << refused.error().toStdString();
+    clock.set(ms("2026-01-01T01:00:00Z"));
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), 1);
+    EXPECT_TRUE(launcher.jobs[0].job.flowPath.endsWith(QStringLiteral("/plain.flow.json")));
+    launcher.finish(0, 0);
+
+    // With a display: both desktop flows fire at once but run one after the other, with DISPLAY passed on.
+    environment = QProcessEnvironment();
+    environment.insert(QStringLiteral("DISPLAY"), QStringLiteral("desktop-host:10.0"));
+    environment.insert(QStringLiteral("XAUTHORITY"), QStringLiteral("/home/robot/.Xauthority"));
+    startDaemon();
+    clock.set(ms("2026-01-01T02:00:00Z"));
+    daemon->tick();
+    QStringList started;
+    for (const auto& j : launcher.jobs)
+        if (!j.done)
+            started.append(QFileInfo(j.job.flowPath).fileName());
+    started.sort();
+    ASSERT_EQ(started.size(), 2) << started.join(u',').toStdString();
+    EXPECT_TRUE(started.contains(QStringLiteral("plain.flow.json")));
+    qsizetype desktopJob = -1;
+    for (qsizetype i = 0; i < launcher.jobs.size(); ++i)
+        if (!launcher.jobs[i].done && !launcher.jobs[i].job.flowPath.endsWith(QStringLiteral("/plain.flow.json")))
+            desktopJob = i;
+    ASSERT_GE(desktopJob, 0);
+    EXPECT_EQ(launcher.jobs[desktopJob].job.environment.value(QStringLiteral("DISPLAY")), QStringLiteral("desktop-host:10.0"));
+    EXPECT_EQ(launcher.jobs[desktopJob].job.environment.value(QStringLiteral("XAUTHORITY")), QStringLiteral("/home/robot/.Xauthority"));
+    const qsizetype before = launcher.jobs.size();
+    launcher.finish(desktopJob, 0);
+    daemon->tick();
+    ASSERT_EQ(launcher.jobs.size(), before + 1) << "the second desktop flow starts when the first ends";
+    EXPECT_NE(launcher.jobs.last().job.flowPath, launcher.jobs[desktopJob].job.flowPath);
 }
 
 TEST_F(DaemonPolicy, BadSchedulesAndSettingsAreReportedNotRun)
