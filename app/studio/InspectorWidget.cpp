@@ -4,9 +4,11 @@
 #include "NodeStyle.hpp"
 
 #include "engine/NodeRegistry.hpp"
+#include "nodes/core/ScheduleTriggerNode.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -117,6 +119,7 @@ void InspectorWidget::rebuild()
     }
     qDeleteAll(m_fields);
     m_fields.clear();
+    m_nextRuns = nullptr; // deleted with the page's other widgets below
     while (QLayoutItem* item = m_paramsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -137,6 +140,13 @@ void InspectorWidget::rebuild()
             m_paramsLayout->addWidget(none);
         }
     }
+    if (dynamic_cast<const nodes::core::ScheduleTriggerNode*>(type)) {
+        m_nextRuns = new QLabel(m_paramsPage);
+        m_nextRuns->setObjectName(QStringLiteral("nextRuns"));
+        m_nextRuns->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_nextRuns->setWordWrap(true);
+        m_paramsLayout->addWidget(m_nextRuns);
+    }
     m_paramsLayout->addStretch();
     if (ParamField* f = m_fields.value(focusedParam))
         f->editor()->setFocus();
@@ -146,6 +156,7 @@ void InspectorWidget::rebuild()
     updateVisibility();
     updateProblems();
     updatePreviews();
+    updateNextRuns();
 }
 
 void InspectorWidget::applyParam(ParamField* field)
@@ -160,6 +171,25 @@ void InspectorWidget::applyParam(ParamField* field)
     m_applying = false;
     updateVisibility();
     updatePreviews();
+    updateNextRuns();
+}
+
+void InspectorWidget::updateNextRuns()
+{
+    const FlowNode* n = m_doc.node(m_nodeId);
+    const auto* trigger = n ? dynamic_cast<const nodes::core::ScheduleTriggerNode*>(m_doc.registry().find(n->type)) : nullptr;
+    if (!m_nextRuns || !trigger)
+        return;
+    const auto schedule = trigger->schedule(n->params);
+    if (!schedule) {
+        m_nextRuns->setText(tr("Next runs: none — %1").arg(schedule.error()));
+        return;
+    }
+    QStringList lines;
+    for (qint64 t : schedule->nextTimes(QDateTime::currentSecsSinceEpoch(), 5))
+        lines.append(QStringLiteral("  ") + Schedule::isoInZone(t, schedule->zone()));
+    m_nextRuns->setText(lines.isEmpty() ? tr("Next runs: none (the time has passed)")
+                                        : tr("Next runs (%1):").arg(schedule->describe()) + u'\n' + lines.join(u'\n'));
 }
 
 void InspectorWidget::updatePreviews()

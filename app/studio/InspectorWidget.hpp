@@ -41,6 +41,7 @@ public:
     /// Where expression previews get the last run's data for a node.
     using PreviewSource = std::function<PreviewData(const QString& nodeId)>;
     void setPreviewSource(PreviewSource source) { m_previewSource = std::move(source); }
+    QLabel* nextRuns() const { return m_nextRuns; }
     /// Re-evaluates the previews of the fields holding expressions (after a run, or when another run is shown).
     void updatePreviews();
 
@@ -57,6 +58,8 @@ private:
     void applyRename();
     void updateVisibility();
     void updateProblems();
+    /// For a schedule trigger: its next fire times (what `taskloom schedule next` prints), or why there are none.
+    void updateNextRuns();
 
     FlowDocument& m_doc;
     CredentialLister m_credentials;
@@ -69,6 +72,7 @@ private:
     QLabel* m_typeLabel;
     QLabel* m_description;
     QLabel* m_nodeProblems;
+    QLabel* m_nextRuns = nullptr; ///< in the parameters page of a schedule trigger, else null
     QTabWidget* m_tabs;
     QWidget* m_paramsPage;
     QVBoxLayout* m_paramsLayout;

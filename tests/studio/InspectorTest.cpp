@@ -7,6 +7,7 @@
 #include "engine/NodeRegistry.hpp"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTest>
@@ -156,4 +157,36 @@ TEST(Inspector, RenameFromTheNameField)
     Q_EMIT inspector.nameEdit()->editingFinished();
     EXPECT_EQ(doc->node(QStringLiteral("a"))->name, u"Alpha") << "a taken name is refused";
     EXPECT_EQ(inspector.nameEdit()->text(), u"Alpha");
+}
+
+TEST(Inspector, ScheduleTriggersPreviewTheirNextRuns)
+{
+    auto doc = test::makeDocument();
+    doc->newFlow();
+    auto trigger = doc->makeNode(QStringLiteral("core.scheduleTrigger"), {0, 0});
+    ASSERT_TRUE(trigger);
+    trigger->params.insert(QStringLiteral("mode"), QStringLiteral("cron"));
+    trigger->params.insert(QStringLiteral("cron"), QStringLiteral("30 7 * * *"));
+    trigger->params.insert(QStringLiteral("timezone"), QStringLiteral("Asia/Seoul"));
+    doc->addNode(*trigger);
+    InspectorWidget inspector(*doc);
+    inspector.setNode(trigger->id);
+    ASSERT_TRUE(inspector.nextRuns());
+    const QStringList lines = inspector.nextRuns()->text().split(u'\n');
+    ASSERT_EQ(lines.size(), 6) << inspector.nextRuns()->text().toStdString();
+    EXPECT_TRUE(lines[0].contains(QStringLiteral("Asia/Seoul"))) << lines[0].toStdString();
+    for (const QString& l : lines.mid(1))
+        EXPECT_TRUE(l.trimmed().endsWith(QStringLiteral("T07:30:00+09:00"))) << l.toStdString();
+
+    // An impossible expression shows why instead of times; other node types have no preview.
+    ParamField* cron = inspector.field(QStringLiteral("cron"));
+    ASSERT_TRUE(cron);
+    cron->setValue(QStringLiteral("30 25 * * *"));
+    Q_EMIT cron->edited();
+    ASSERT_TRUE(inspector.nextRuns());
+    EXPECT_TRUE(inspector.nextRuns()->text().contains(QStringLiteral("hour 25 is out of range"))) << inspector.nextRuns()->text().toStdString();
+    auto csv = doc->makeNode(QStringLiteral("core.csvRead"), {0, 0});
+    doc->addNode(*csv);
+    inspector.setNode(csv->id);
+    EXPECT_EQ(inspector.nextRuns(), nullptr);
 }

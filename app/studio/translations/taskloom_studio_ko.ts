@@ -336,6 +336,18 @@
     <context>
         <name>taskloom::studio::InspectorWidget</name>
         <message>
+            <source>Next runs: none — %1</source>
+            <translation>다음 실행: 없음 — %1</translation>
+        </message>
+        <message>
+            <source>Next runs: none (the time has passed)</source>
+            <translation>다음 실행: 없음 (시각이 지났습니다)</translation>
+        </message>
+        <message>
+            <source>Next runs (%1):</source>
+            <translation>다음 실행 (%1):</translation>
+        </message>
+        <message>
             <source>Select a node to edit its parameters.
 
 Double-click the canvas or press Tab to add one.</source>
