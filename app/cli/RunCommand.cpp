@@ -214,6 +214,10 @@ int runCommand(const QStringList& args)
     }
     if (invalid)
         return Usage;
+    // Warnings do not stop a run, but they are said: a misspelt parameter would otherwise be ignored silently.
+    for (const Problem& problem : loaded.problems)
+        if (!problem.isError())
+            err(QStringLiteral("taskloom: warning: %1: %2").arg(flowPath, loaded.describe(problem)));
 
     app::Runtime::RunRequest request;
     request.flow = &*loaded.flow;

@@ -280,4 +280,18 @@ TEST_F(CliRunErrorsTest, FlowTimeout)
     expectOneErrorLine(r, flow, {QStringLiteral("timeout of 0.3 s")});
 }
 
+TEST_F(CliRunErrorsTest, WarningsAreSaidBeforeTheRunAndDoNotStopIt)
+{
+    // A misspelt parameter is kept (the flow file is not changed behind the user's back) but must not pass silently.
+    const QString flow = writeFlow(QStringLiteral("typo.flow.json"),
+                                   {QStringLiteral(R"({"id": "n", "type": "core.noop", "typeVersion": 1, "name": "Pass", "params": {"colour": "red"}})")},
+                                   {wire});
+    const CliResult r = runQuiet(flow);
+    EXPECT_EQ(r.exitCode, 0) << r.describe();
+    ASSERT_EQ(r.errLines().size(), 1) << r.describe();
+    EXPECT_EQ(r.errLines().first(),
+              QStringLiteral("taskloom: warning: %1: nodes[1].params.colour (node \"Pass\"): core.noop has no parameter \"colour\" (kept, unused)").arg(flow))
+        << r.describe();
+}
+
 } // namespace taskloom::tests
