@@ -1,6 +1,7 @@
 // taskloom run FLOW: the same runtime the studio's Run button and the scheduler use.
 
 #include "Cli.hpp"
+#include "InterruptibleRun.hpp"
 #include "CommandLine.hpp"
 #include "RunPrinter.hpp"
 
@@ -12,26 +13,11 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
-#include <atomic>
-#include <csignal>
-#include <thread>
-
-#include <unistd.h>
-
 namespace taskloom::cli {
 
 using namespace engine;
 
 namespace {
-
-std::atomic<int> g_interrupts{0};
-
-void onSignal(int)
-{
-    // Only async-signal-safe work here: count, and leave at once on a second Ctrl-C.
-    if (g_interrupts.fetch_add(1) >= 1)
-        _exit(130);
-}
 
 std::expected<QByteArray, QString> readSource(const QString& path)
 {
@@ -250,23 +236,7 @@ int runCommand(const QStringList& args)
     RunPrinter printer(jsonMode ? RunPrinter::Mode::JsonLines : p.isSet(quiet) ? RunPrinter::Mode::Quiet : RunPrinter::Mode::Human);
     options.observers.append(&printer);
 
-    // Ctrl-C cancels the run (recorded as cancelled); a second Ctrl-C leaves at once.
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    std::atomic<bool> finished{false};
-    const CancellationToken token = options.cancellation;
-    std::thread watcher([&] {
-        while (!finished.load()) {
-            if (g_interrupts.load() > 0) {
-                token.cancel(QStringLiteral("interrupted"));
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    });
-    app::Runtime::RunOutcome outcome = (*runtime)->run(std::move(request));
-    finished = true;
-    watcher.join();
+    app::Runtime::RunOutcome outcome = runInterruptibly(**runtime, std::move(request));
 
     for (const QString& w : outcome.warnings)
         err(QStringLiteral("taskloom: warning: ") + w);

@@ -3,6 +3,7 @@
 // exactly as in a flow.
 
 #include "Cli.hpp"
+#include "InterruptibleRun.hpp"
 #include "CommandLine.hpp"
 
 #include "app/runtime/Runtime.hpp"
@@ -10,23 +11,13 @@
 
 #include <QFile>
 
-#include <atomic>
-#include <csignal>
 #include <cstdlib>
-#include <thread>
 
 namespace taskloom::cli {
 
 using namespace engine;
 
 namespace {
-
-std::atomic<int> g_summarizeInterrupts{0};
-void onSummarizeSignal(int)
-{
-    if (g_summarizeInterrupts.fetch_add(1) > 0)
-        std::_Exit(Cancelled);
-}
 
 // Holds the key from OPENAI_API_KEY for this one run, so it is used and redacted like any stored credential.
 class EnvironmentCredential final : public CredentialStore {
@@ -179,22 +170,7 @@ int summarizeCommand(const QStringList& args)
     SummarizePrinter printer(p.isSet(verbose));
     request.options.observers.append(&printer);
 
-    std::signal(SIGINT, onSummarizeSignal);
-    std::signal(SIGTERM, onSummarizeSignal);
-    std::atomic<bool> finished{false};
-    const CancellationToken token = request.options.cancellation;
-    std::thread watcher([&] {
-        while (!finished.load()) {
-            if (g_summarizeInterrupts.load() > 0) {
-                token.cancel(QStringLiteral("interrupted"));
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-    });
-    app::Runtime::RunOutcome outcome = (*runtime)->run(std::move(request));
-    finished = true;
-    watcher.join();
+    app::Runtime::RunOutcome outcome = runInterruptibly(**runtime, std::move(request));
 
     for (const QString& w : outcome.warnings)
         err(QStringLiteral("taskloom: warning: ") + w);
