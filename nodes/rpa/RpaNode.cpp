@@ -2,6 +2,7 @@
 
 #include "ScreenText.hpp"
 
+#include "engine/ActionItems.hpp"
 #include "engine/ExecutionContext.hpp"
 #include "recorder/StepRunner.hpp"
 
@@ -216,19 +217,7 @@ Object RpaNode::reportFields(const recorder::StepReport& r)
 Exec RpaNode::forEachItem(ExecutionContext& ctx, const Inputs& in, Outputs& out,
                           const std::function<void(Item&, qsizetype)>& perItem) const
 {
-    ItemList items = in.take(0);
-    if (items.isEmpty())
-        items.append(Item());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        ctx.checkCancelled();
-        try {
-            perItem(items[i], i);
-            out.push(0, items[i]);
-        } catch (const NodeError& e) {
-            ctx.failItem(items[i], e, out);
-        }
-    }
-    return Exec::Done;
+    return actOncePerItem(ctx, in, out, perItem);
 }
 
 } // namespace taskloom::nodes::rpa

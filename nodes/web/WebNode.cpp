@@ -5,6 +5,7 @@
 #include "PageScript.hpp"
 
 #include "engine/AtomicFile.hpp"
+#include "engine/ActionItems.hpp"
 #include "engine/ExecutionContext.hpp"
 
 #include <QApplication>
@@ -135,19 +136,7 @@ Exec WebNode::forEachItem(ExecutionContext& ctx, const Inputs& in, Outputs& out,
                           const std::function<void(Item&, qsizetype)>& perItem) const
 {
     requireBrowser();
-    ItemList items = in.take(0);
-    if (items.isEmpty())
-        items.append(Item());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        ctx.checkCancelled();
-        try {
-            perItem(items[i], i);
-            out.push(0, items[i]);
-        } catch (const NodeError& e) {
-            ctx.failItem(items[i], e, out);
-        }
-    }
-    return Exec::Done;
+    return actOncePerItem(ctx, in, out, perItem);
 }
 
 } // namespace taskloom::nodes::web
