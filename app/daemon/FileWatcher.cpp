@@ -86,6 +86,7 @@ void FileWatcher::rescan()
         if (m_watcher && !m_watcher->files().contains(it.key()))
             m_watcher->addPath(it.key());
     }
+    bool deleted = false;
     for (auto it = m_known.begin(); it != m_known.end();) {
         if (now.contains(it.key())) {
             ++it;
@@ -99,10 +100,11 @@ void FileWatcher::rescan()
             m_watcher->removePath(path);
         if (!wasPendingNew) {
             m_callback(Event{QStringLiteral("deleted"), path, 0, {}});
-            if (m_snapshot)
-                m_snapshot(m_known);
+            deleted = true;
         }
     }
+    if (deleted && m_snapshot)
+        m_snapshot(m_known); // once for the whole scan: a folder emptied at once is one write, not one per file
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         if (!now.contains(it.key())) // a new file deleted again before it settled
             it = m_pending.erase(it);
