@@ -198,3 +198,26 @@ TEST_F(RpaCli, TextOnTheScreenIsReadWaitedForAndClicked)
     EXPECT_EQ(m.exitCode, 1) << m.describe();
     EXPECT_TRUE(m.errText().contains(QStringLiteral("\"Delta\" did not appear on window \"Taskloom Target\" within 1 s"))) << m.describe();
 }
+
+TEST_F(RpaCli, TheAbortKeyStopsAReplay)
+{
+    const QString macro = writeFile(QStringLiteral("wait.macro.json"), R"({"format": "taskloom-macro", "version": 1,
+        "steps": [{"kind": "wait", "ms": 60000}, {"kind": "keys", "keys": "Escape"}]})");
+    QProcess replay;
+    replay.setProcessEnvironment(displayEnv());
+    QElapsedTimer t;
+    t.start();
+    replay.start(QStringLiteral(TASKLOOM_CLI), {QStringLiteral("replay"), macro, QStringLiteral("--abort-key"), QStringLiteral("F7")});
+    QByteArray err;
+    while (!err.contains("press F7 to stop") && t.elapsed() < 30000 && replay.state() != QProcess::NotRunning) {
+        replay.waitForReadyRead(100);
+        err += replay.readAllStandardError();
+    }
+    ASSERT_TRUE(err.contains("press F7 to stop")) << err.toStdString();
+    ASSERT_TRUE(m_driver->key(QStringLiteral("F7"), true));
+    ASSERT_TRUE(m_driver->key(QStringLiteral("F7"), false));
+    ASSERT_TRUE(replay.waitForFinished(20000)) << "still replaying after the abort key";
+    err += replay.readAllStandardError();
+    EXPECT_EQ(replay.exitCode(), 3) << err.toStdString();
+    EXPECT_LT(t.elapsed(), 40000) << "stopped in the 60 s wait, not after it";
+}
