@@ -83,8 +83,29 @@ Graph buildGraph(const QStringList& sentences)
     return g;
 }
 
-// `position[i]` in [0, 1): where sentence i stands in the whole document, for the lead bias.
-std::vector<double> pageRank(const Graph& g, double leadBias, const std::vector<double>& position)
+// Whether a sentence quotes someone: it holds a pair of straight, curly or corner quotation marks.
+bool quotes(const QString& sentence)
+{
+    return sentence.count(u'"') >= 2 || (sentence.contains(QChar(0x201C)) && sentence.contains(QChar(0x201D)))
+        || (sentence.contains(QChar(0x300C)) && sentence.contains(QChar(0x300D)));
+}
+
+// What the centrality of each sentence is scaled by before choosing: 1 + leadBias at the start of the document
+// falling linearly to 1 at its end (`position[i]` in [0, 1): where sentence i stands in the whole document), times
+// 1 - quotePenalty for a sentence that quotes someone.
+std::vector<double> priors(const QStringList& sentences, const std::vector<double>& position,
+                           const TextRankSummarizer::Options& options)
+{
+    std::vector<double> prior(position.size());
+    for (size_t i = 0; i < prior.size(); ++i) {
+        prior[i] = 1.0 + options.leadBias * (1.0 - position[i]);
+        if (quotes(sentences[qsizetype(i)]))
+            prior[i] *= 1.0 - options.quotePenalty;
+    }
+    return prior;
+}
+
+std::vector<double> pageRank(const Graph& g, const std::vector<double>& prior)
 {
     const size_t n = g.edges.size();
     std::vector<double> teleport(n, 1.0 / double(n));
@@ -119,11 +140,11 @@ std::vector<double> pageRank(const Graph& g, double leadBias, const std::vector<
         if (change < 1e-9)
             break;
     }
-    // The lead bias scales the centrality by position (1 + bias at the start, 1 at the end). Biasing PageRank's
-    // random jump instead barely moves the ranking: the graph outweighs the 15 % jump.
+    // The priors scale the centrality. Biasing PageRank's random jump instead barely moves the ranking: the graph
+    // outweighs the 15 % jump.
     double total = 0;
     for (size_t i = 0; i < n; ++i) {
-        rank[i] *= 1.0 + leadBias * (1.0 - position[i]);
+        rank[i] *= prior[i];
         total += rank[i];
     }
     if (total > 0)
@@ -168,7 +189,7 @@ constexpr int maxGraphSentences = 1500;
 constexpr int blockSentences = 1000;
 
 // The sentences worth ranking globally: all of them for a normal text; for a long one, the best of each block.
-std::vector<int> candidates(const QStringList& sentences, int wanted, double leadBias)
+std::vector<int> candidates(const QStringList& sentences, int wanted, const TextRankSummarizer::Options& options)
 {
     const int n = int(sentences.size());
     std::vector<int> out;
@@ -184,7 +205,7 @@ std::vector<int> candidates(const QStringList& sentences, int wanted, double lea
         std::vector<double> position(size_t(end - start));
         for (int i = start; i < end; ++i)
             position[size_t(i - start)] = double(i) / double(n);
-        const std::vector<double> rank = pageRank(buildGraph(block), leadBias, position);
+        const std::vector<double> rank = pageRank(buildGraph(block), priors(block, position, options));
         std::vector<int> order(rank.size());
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&rank](int a, int b) { return rank[size_t(a)] > rank[size_t(b)]; });
@@ -201,7 +222,8 @@ QList<double> TextRankSummarizer::scores(const QStringList& sentences, double le
 {
     if (sentences.isEmpty())
         return {};
-    const std::vector<double> r = pageRank(buildGraph(sentences), leadBias, evenPositions(size_t(sentences.size())));
+    std::vector<double> r = pageRank(buildGraph(sentences), priors(sentences, evenPositions(size_t(sentences.size())),
+                                                                   {.leadBias = leadBias, .quotePenalty = 0}));
     return QList<double>(r.begin(), r.end());
 }
 
@@ -215,7 +237,7 @@ TextRankSummarizer::Summary TextRankSummarizer::summarizeSentences(const QString
     const bool byChars = options.maxChars > 0;
     const int wanted = std::max(1, options.sentences);
     // Ranked sentences are referred to by their index among the candidates; pick[] maps back to the text.
-    const std::vector<int> pick = candidates(sentences, byChars ? options.maxChars / 40 + 1 : wanted, options.leadBias);
+    const std::vector<int> pick = candidates(sentences, byChars ? options.maxChars / 40 + 1 : wanted, options);
     QStringList ranked;
     std::vector<double> position;
     for (int i : pick) {
@@ -223,7 +245,7 @@ TextRankSummarizer::Summary TextRankSummarizer::summarizeSentences(const QString
         position.push_back(double(i) / double(n));
     }
     const Graph g = buildGraph(ranked);
-    const std::vector<double> rank = pageRank(g, options.leadBias, position);
+    const std::vector<double> rank = pageRank(g, priors(ranked, position, options));
     std::vector<int> order(pick.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&rank](int a, int b) { return rank[size_t(a)] > rank[size_t(b)]; });

@@ -68,10 +68,39 @@ double rouge2(const QString& candidate, const QString& reference)
     return 2 * p * r / (p + r);
 }
 
-QString lastSentences(const QString& text, int n)
+// ROUGE-1 of the summarizer's three sentences and of three baselines against a human summary.
+struct Scores {
+    double summary = 0;
+    double summary2 = 0; ///< ROUGE-2
+    double lead3 = 0;    ///< the first three sentences
+    double last3 = 0;    ///< the last three sentences
+    double chance = 0;   ///< the mean over every choice of three sentences
+    QList<int> picked;
+};
+
+Scores score(const char* textFile, const char* referenceFile)
 {
-    const QStringList s = SentenceSplitter::splitTexts(text);
-    return s.mid(s.size() - n).join(u' ');
+    const QString text = readData(textFile);
+    const QString reference = readData(referenceFile).trimmed();
+    const auto summary = TextRankSummarizer::summarize(text, {.sentences = 3});
+    EXPECT_EQ(summary.sentences.size(), 3);
+    const QStringList all = SentenceSplitter::splitTexts(text);
+    Scores s;
+    s.summary = rouge1(summary.text(), reference);
+    s.summary2 = rouge2(summary.text(), reference);
+    s.lead3 = rouge1(all.mid(0, 3).join(u' '), reference);
+    s.last3 = rouge1(all.mid(all.size() - 3).join(u' '), reference);
+    int choices = 0;
+    for (qsizetype a = 0; a < all.size(); ++a)
+        for (qsizetype b = a + 1; b < all.size(); ++b)
+            for (qsizetype c = b + 1; c < all.size(); ++c, ++choices)
+                s.chance += rouge1(all[a] + u' ' + all[b] + u' ' + all[c], reference);
+    s.chance /= choices;
+    s.picked = summary.indices;
+    std::cout << textFile << ": ROUGE-1 " << s.summary << "  ROUGE-2 " << s.summary2 << "  (baselines ROUGE-1: chance "
+              << s.chance << ", last-3 " << s.last3 << ", lead-3 " << s.lead3 << ")\n"
+              << summary.text().toStdString() << "\n";
+    return s;
 }
 
 TEST(Rouge, ScoresIdenticalAndDisjointTexts)
@@ -86,43 +115,63 @@ struct Case {
     const char* reference;
     double minRouge1;
     double minRouge2;
+    bool newsFirst; ///< the first sentence carries the news (a news story, not a letter that opens with a greeting)
 };
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.text; }
 
 class SummaryQuality : public ::testing::TestWithParam<Case> {};
 
-TEST_P(SummaryQuality, MatchesTheHumanPickAndBeatsTheTail)
+TEST_P(SummaryQuality, MatchesTheHumanSummary)
 {
-    const QString text = readData(GetParam().text);
-    const QString reference = readData(GetParam().reference).trimmed();
-    const auto summary = TextRankSummarizer::summarize(text, {.sentences = 3});
-    ASSERT_EQ(summary.sentences.size(), 3);
-    const double r1 = rouge1(summary.text(), reference);
-    const double r2 = rouge2(summary.text(), reference);
-    const double tail = rouge1(lastSentences(text, 3), reference);
-    // Chance: the mean ROUGE-1 of every choice of three sentences.
-    const QStringList all = SentenceSplitter::splitTexts(text);
-    double chance = 0;
-    int choices = 0;
-    for (qsizetype a = 0; a < all.size(); ++a)
-        for (qsizetype b = a + 1; b < all.size(); ++b)
-            for (qsizetype c = b + 1; c < all.size(); ++c, ++choices)
-                chance += rouge1(all[a] + u' ' + all[b] + u' ' + all[c], reference);
-    chance /= choices;
-    const double lead3 = rouge1(all.mid(0, 3).join(u' '), reference);
-    std::cout << "ROUGE-1 " << r1 << "  ROUGE-2 " << r2 << "  (baselines ROUGE-1: chance " << chance << ", last-3 " << tail
-              << ", lead-3 " << lead3 << ")\n"
-              << summary.text().toStdString() << "\n";
-    EXPECT_GE(r1, GetParam().minRouge1);
-    EXPECT_GE(r2, GetParam().minRouge2);
-    EXPECT_GT(r1, chance + 0.1);
-    EXPECT_GT(r1, tail + 0.2);
-    // The lead sentence carries the news in both texts: a summary without it has missed the point.
-    EXPECT_EQ(summary.indices.value(0), 0);
+    const Scores s = score(GetParam().text, GetParam().reference);
+    // Regression floors just under what the summarizer reaches today.
+    EXPECT_GE(s.summary, GetParam().minRouge1);
+    EXPECT_GE(s.summary2, GetParam().minRouge2);
+    EXPECT_GT(s.summary, s.chance + 0.1);
+    // Where the lead sentence carries the news, a summary without it has missed the point.
+    if (GetParam().newsFirst) {
+        EXPECT_EQ(s.picked.value(0), 0);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Texts, SummaryQuality,
-                         ::testing::Values(Case{"harbor-barrier.en.txt", "harbor-barrier.en.reference.txt", 0.42, 0.28},
-                                           Case{"bike-sharing.ko.txt", "bike-sharing.ko.reference.txt", 0.7, 0.65}));
+                         ::testing::Values(Case{"harbor-barrier.en.txt", "harbor-barrier.en.reference.txt", 0.48, 0.3, true},
+                                           Case{"outage-report.en.txt", "outage-report.en.reference.txt", 0.44, 0.22, true},
+                                           Case{"bee-study.en.txt", "bee-study.en.reference.txt", 0.55, 0.3, true},
+                                           Case{"office-move.en.txt", "office-move.en.reference.txt", 0.6, 0.36, false},
+                                           Case{"bike-sharing.ko.txt", "bike-sharing.ko.reference.txt", 0.7, 0.65, true}),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                             std::string name = QString::fromLatin1(info.param.text).section(u'.', 0, 1).toStdString();
+                             std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(uchar(c)); }, '_');
+                             return name;
+                         });
+
+// Over texts of different kinds (a news story, an incident report, a science story, a letter that opens with
+// pleasantries) the summary must beat the classic baselines on average, lead-3 included: lead bias alone would
+// lose on the letter, centrality alone on the news.
+TEST(SummaryQuality, BeatsLeadThreeAndChanceOnAverage)
+{
+    const std::pair<const char*, const char*> texts[] = {
+        {"harbor-barrier.en.txt", "harbor-barrier.en.reference.txt"},
+        {"outage-report.en.txt", "outage-report.en.reference.txt"},
+        {"bee-study.en.txt", "bee-study.en.reference.txt"},
+        {"office-move.en.txt", "office-move.en.reference.txt"},
+    };
+    Scores mean;
+    for (const auto& [text, reference] : texts) {
+        const Scores s = score(text, reference);
+        mean.summary += s.summary / std::size(texts);
+        mean.lead3 += s.lead3 / std::size(texts);
+        mean.last3 += s.last3 / std::size(texts);
+        mean.chance += s.chance / std::size(texts);
+    }
+    std::cout << "mean ROUGE-1 " << mean.summary << "  (lead-3 " << mean.lead3 << ", last-3 " << mean.last3 << ", chance "
+              << mean.chance << ")\n";
+    EXPECT_GT(mean.summary, mean.lead3 + 0.08);
+    EXPECT_GT(mean.summary, mean.chance + 0.15);
+    EXPECT_GT(mean.summary, mean.last3 + 0.2);
+}
 
 TEST(TextRankSummarizer, DeterministicAndInDocumentOrder)
 {
