@@ -3,16 +3,13 @@
 #include "Cli.hpp"
 #include "CommandLine.hpp"
 
-#include "app/daemon/Daemon.hpp"
-#include "app/daemon/Notifier.hpp"
+#include "app/daemon/ScheduleControl.hpp"
 #include "app/runtime/Runtime.hpp"
 #include "engine/Json.hpp"
 #include "engine/Schedule.hpp"
 #include "nodes/core/ScheduleTriggerNode.hpp"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 
 namespace taskloom::cli {
 
@@ -89,7 +86,7 @@ int nextCommand(const QStringList& args)
 
 struct Inspect {
     std::unique_ptr<app::Runtime> runtime;
-    std::unique_ptr<daemon::Daemon> daemon;
+    std::unique_ptr<daemon::ScheduleControl> control;
 };
 
 std::expected<Inspect, QString> inspect(const QString& dataDir, const QString& flowsDir)
@@ -99,22 +96,10 @@ std::expected<Inspect, QString> inspect(const QString& dataDir, const QString& f
     if (!rt)
         return std::unexpected(rt.error());
     in.runtime = std::move(*rt);
-    daemon::Daemon::Options o;
-    o.flowsDir = flowsDir;
-    o.listenPort = -1;
-    o.inspectOnly = true;
-    o.log = [](const QString&) {};
-    static daemon::SystemClock clock;
-    struct NoLauncher final : daemon::Launcher {
-        std::expected<void, QString> start(const Job&, Finished) override { return std::unexpected(QStringLiteral("inspect only")); }
-        int running() const override { return 0; }
-    };
-    static NoLauncher launcher;
-    auto d = daemon::Daemon::create(*in.runtime, o, clock, launcher);
-    if (!d)
-        return std::unexpected(d.error());
-    in.daemon = std::move(*d);
-    in.daemon->reloadFlows();
+    auto control = daemon::ScheduleControl::open(*in.runtime, flowsDir);
+    if (!control)
+        return std::unexpected(control.error());
+    in.control = std::move(*control);
     return in;
 }
 
@@ -127,7 +112,7 @@ int listCommand(const QCommandLineParser& p, const QString& dataDir, const QStri
     QString text;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QList<const daemon::DaemonFlow*> flows;
-    for (const daemon::DaemonFlow& f : in->daemon->flows())
+    for (const daemon::DaemonFlow& f : in->control->daemon().flows())
         flows.append(&f);
     std::sort(flows.begin(), flows.end(), [](auto* a, auto* b) { return a->path < b->path; });
     for (const daemon::DaemonFlow* f : flows) {
@@ -167,21 +152,6 @@ int listCommand(const QCommandLineParser& p, const QString& dataDir, const QStri
     return Ok;
 }
 
-// Tells a running daemon to re-read its flows, so enable / disable apply at once. No daemon: nothing to do.
-void pokeDaemon(const QString& dataDir)
-{
-    const QString dir = daemon::Daemon::daemonDir(dataDir);
-    QFile endpoint(QDir(dir).filePath(QStringLiteral("endpoint.json")));
-    QFile token(QDir(dir).filePath(QStringLiteral("token")));
-    if (!endpoint.open(QIODevice::ReadOnly) || !token.open(QIODevice::ReadOnly))
-        return;
-    auto e = Json::parse(endpoint.readAll());
-    if (!e || !e->isObject())
-        return;
-    const QString url = QStringLiteral("http://%1:%2/api/reload").arg(e->objectRef().value(u"address").toText()).arg(e->objectRef().value(u"port").toInt());
-    (void)daemon::Notifier::postJson(url, "{}", 3000, QString::fromUtf8(token.readAll()).trimmed());
-}
-
 } // namespace
 
 int scheduleCommand(const QStringList& args)
@@ -214,10 +184,9 @@ int scheduleCommand(const QStringList& args)
     if (!in)
         return fail(Usage, in.error());
     const QString key = p.positionalArguments().first();
-    if (auto r = in->daemon->setEnabled(key, sub == u"enable"); !r)
+    if (auto r = in->control->setEnabled(key, sub == u"enable"); !r)
         return fail(Usage, QStringLiteral("schedule %1: %2").arg(sub, r.error()));
-    const daemon::DaemonFlow* f = in->daemon->flow(key);
-    pokeDaemon(in->runtime->dataDir());
+    const daemon::DaemonFlow* f = in->control->flow(key);
     err(QStringLiteral("%1: %2").arg(f->name, sub == u"enable" ? QStringLiteral("enabled") : QStringLiteral("disabled")));
     return Ok;
 }

@@ -100,6 +100,8 @@ public:
     std::expected<void, QString> setEnabled(const QString& flowIdNameOrPath, bool enabled);
 
     const QHash<QString, DaemonFlow>& flows() const { return m_flows; }
+    /// The absolute flows folder.
+    const QString& flowsDir() const { return m_options.flowsDir; }
     const DaemonFlow* flow(const QString& idNameOrPath) const;
     quint16 port() const;
     QString token() const { return m_token; }
@@ -110,6 +112,8 @@ public:
     std::expected<QString, QString> runNow(const QString& flowIdOrName, const QString& reason,
                                            const engine::Object& data, const QString& nodeId = {});
 
+    /// Whether the daemon fires nodes of this type (schedule, webhook, file watch; a manual trigger it does not).
+    static bool isTriggerType(const QString& type);
     /// Where the daemon keeps its token, endpoint file and trigger files.
     static QString daemonDir(const QString& dataDir);
     static QString newRunId();

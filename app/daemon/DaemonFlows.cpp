@@ -48,13 +48,13 @@ FileWatcher::Snapshot snapshotFromJson(const QByteArray& json)
     return s;
 }
 
-bool isTriggerType(const QString& type)
+} // namespace
+
+bool Daemon::isTriggerType(const QString& type)
 {
     return type == QLatin1StringView(ScheduleTriggerNode::typeName) || type == QLatin1StringView(FileWatchTriggerNode::typeName)
            || type == QLatin1StringView(WebhookTriggerNode::typeName);
 }
-
-} // namespace
 
 void Daemon::reloadFlows()
 {

@@ -7,6 +7,7 @@
 #include "FlowView.hpp"
 #include "InspectorWidget.hpp"
 #include "PaletteWidget.hpp"
+#include "TriggerSwitch.hpp"
 
 #include <QAction>
 #include <QApplication>
@@ -17,7 +18,9 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -105,6 +108,15 @@ void MainWindow::createActions()
         if (const QString id = actionNode(); !id.isEmpty())
             togglePin(id);
     });
+    auto* triggers = new TriggerSwitch(m_runtime, *m_doc, this);
+    triggers->setObjectName(QStringLiteral("triggerSwitch"));
+    triggers->setConfirm([this](const QString& question) {
+        return QMessageBox::question(this, tr("Activate triggers"), question) == QMessageBox::Yes;
+    });
+    connect(triggers, &TriggerSwitch::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(triggers, &TriggerSwitch::failed, this, [this](const QString& error) { QMessageBox::warning(this, tr("Triggers"), error); });
+    m_actions.insert(QStringLiteral("triggersActive"), triggers->action());
+    addAction(triggers->action());
     add(QStringLiteral("credentials"), tr("&Credentials…"), QKeySequence(), [this] { showCredentials(); });
     add(QStringLiteral("shortcuts"), tr("&Keyboard shortcuts"), QKeySequence(QStringLiteral("Ctrl+/")), [this] { showShortcuts(); });
 }
@@ -161,6 +173,8 @@ void MainWindow::createMenus()
     runMenu->addAction(a("pin"));
     runMenu->addSeparator();
     runMenu->addAction(a("stop"));
+    runMenu->addSeparator();
+    runMenu->addAction(a("triggersActive"));
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(a("credentials"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -178,6 +192,8 @@ void MainWindow::createMenus()
     auto* spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
+    bar->addAction(a("triggersActive"));
+    bar->addSeparator();
     bar->addAction(a("stop"));
     bar->addAction(a("run"));
     if (auto* runButton = qobject_cast<QToolButton*>(bar->widgetForAction(a("run")))) {
