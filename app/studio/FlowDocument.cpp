@@ -3,6 +3,7 @@
 #include "ConnectionRules.hpp"
 #include "DocumentCommands.hpp"
 #include "NodeRenamer.hpp"
+#include "StudioTranslation.hpp"
 
 #include "engine/FlowReader.hpp"
 #include "engine/FlowValidator.hpp"
@@ -188,7 +189,7 @@ std::optional<FlowNode> FlowDocument::makeNode(const QString& type, Position at)
     n.id = newId();
     n.type = spec.type;
     n.typeVersion = spec.version;
-    n.name = uniqueName(spec.title);
+    n.name = uniqueName(StudioTranslation::node(spec.title)); // named in the UI's language, like the palette
     n.position = at;
     for (const ParamSpec& p : spec.params) {
         if (!p.defaultValue.isNull())

@@ -2,6 +2,7 @@
 
 #include "FlowDocument.hpp"
 #include "NodeStyle.hpp"
+#include "StudioTranslation.hpp"
 
 #include "engine/NodeRegistry.hpp"
 #include "nodes/core/ScheduleTriggerNode.hpp"
@@ -104,9 +105,9 @@ void InspectorWidget::rebuild()
         m_name->setText(n->name);
     const QColor color = type ? NodeStyle::categoryColor(type->spec().category) : QColor(0x6E, 0x76, 0x81);
     m_typeLabel->setText(QStringLiteral("<span style='color:%1'>■</span> <b>%2</b> <span style='color:#8B939F'>%3</span>")
-                             .arg(color.name(), type ? type->spec().title.toHtmlEscaped() : tr("Unknown type"),
+                             .arg(color.name(), type ? StudioTranslation::node(type->spec().title).toHtmlEscaped() : tr("Unknown type"),
                                   n->type.toHtmlEscaped()));
-    m_description->setText(type ? type->spec().description
+    m_description->setText(type ? StudioTranslation::node(type->spec().description)
                                 : tr("This build has no node type \"%1\". The node is kept as it is and saved back "
                                      "unchanged; the flow cannot run until a pack provides the type.").arg(n->type));
 

@@ -1,5 +1,7 @@
 #include "ListEditor.hpp"
 
+#include "StudioTranslation.hpp"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,7 +18,7 @@ ListEditor::ListEditor(const ParamSpec& spec, QWidget* parent)
 {
     QStringList headers;
     for (const ParamSpec& f : spec.fields)
-        headers.append(f.title.isEmpty() ? f.name : f.title);
+        headers.append(f.title.isEmpty() ? f.name : StudioTranslation::node(f.title));
     m_table->setHorizontalHeaderLabels(headers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->verticalHeader()->setVisible(false);
@@ -70,7 +72,7 @@ void ListEditor::setCell(int row, int column, const Value& v)
     if (f.type == ParamType::Options && !(v.isString() && v.stringRef().contains(u"{{"))) {
         auto* combo = new QComboBox(m_table);
         for (const ParamOption& o : f.options)
-            combo->addItem(o.title.isEmpty() ? o.value : o.title, o.value);
+            combo->addItem(o.title.isEmpty() ? o.value : StudioTranslation::node(o.title), o.value);
         const int i = combo->findData(v.isNull() ? f.defaultValue.toText() : v.toText());
         combo->setCurrentIndex(std::max(0, i));
         connect(combo, &QComboBox::currentIndexChanged, this, [this] {

@@ -1,5 +1,7 @@
 #include "NodeCatalog.hpp"
 
+#include "StudioTranslation.hpp"
+
 #include "engine/NodeRegistry.hpp"
 
 #include <algorithm>
@@ -14,12 +16,15 @@ int NodeCatalog::score(const NodeType& type, const QString& query)
     const QStringList words = query.simplified().split(u' ', Qt::SkipEmptyParts);
     if (words.isEmpty())
         return 1;
+    // The title and description as the palette shows them (translated) and as declared (English).
+    const QString title = StudioTranslation::node(s.title);
+    const QString description = StudioTranslation::node(s.description);
     int total = 0;
     for (const QString& w : words) {
         int best = 0;
-        if (s.title.startsWith(w, Qt::CaseInsensitive))
+        if (title.startsWith(w, Qt::CaseInsensitive) || s.title.startsWith(w, Qt::CaseInsensitive))
             best = 100;
-        else if (s.title.contains(w, Qt::CaseInsensitive))
+        else if (title.contains(w, Qt::CaseInsensitive) || s.title.contains(w, Qt::CaseInsensitive))
             best = 60;
         for (const QString& alias : s.aliases) {
             if (alias.startsWith(w, Qt::CaseInsensitive))
@@ -29,7 +34,7 @@ int NodeCatalog::score(const NodeType& type, const QString& query)
         }
         if (!best && (s.category.contains(w, Qt::CaseInsensitive) || s.type.contains(w, Qt::CaseInsensitive)))
             best = 20;
-        if (!best && s.description.contains(w, Qt::CaseInsensitive))
+        if (!best && (description.contains(w, Qt::CaseInsensitive) || s.description.contains(w, Qt::CaseInsensitive)))
             best = 10;
         if (!best)
             return 0;

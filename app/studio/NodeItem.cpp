@@ -3,6 +3,7 @@
 #include "ConnectionItem.hpp"
 #include "FlowDocument.hpp"
 #include "NodeStyle.hpp"
+#include "StudioTranslation.hpp"
 
 #include "engine/NodeRegistry.hpp"
 
@@ -58,7 +59,7 @@ void NodeItem::refresh()
     m_ports = m_doc.ports(*n);
     const NodeType* type = n->placeholder ? nullptr : m_doc.registry().find(n->type);
     if (type) {
-        m_subtitle = type->spec().title;
+        m_subtitle = StudioTranslation::node(type->spec().title);
         m_color = NodeStyle::categoryColor(type->spec().category);
         m_glyph = NodeStyle::glyph(type->spec().icon, type->spec().title);
     } else {
@@ -259,7 +260,7 @@ void NodeItem::paintPorts(QPainter* p, bool labels) const
             const QRectF r = output ? QRectF(width / 2, c.y() - 8, width / 2 - 10, 16)
                                     : QRectF(10, c.y() - 8, width / 2 - 10, 16);
             p->drawText(r, (output ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                        list[i].title.isEmpty() ? list[i].name : list[i].title);
+                        list[i].title.isEmpty() ? list[i].name : StudioTranslation::node(list[i].title));
         }
     };
     draw(m_ports.inputs, false);

@@ -3,6 +3,7 @@
 #include "FlowView.hpp"
 #include "NodeCatalog.hpp"
 #include "NodeStyle.hpp"
+#include "StudioTranslation.hpp"
 
 #include "engine/NodeRegistry.hpp"
 
@@ -127,17 +128,18 @@ void PaletteWidget::rebuild()
         const NodeSpec& s = t->spec();
         QTreeWidgetItem* cat = categories.value(s.category);
         if (!cat) {
-            cat = new QTreeWidgetItem(m_tree, {s.category.toUpper()});
+            cat = new QTreeWidgetItem(m_tree, {StudioTranslation::node(s.category).toUpper()});
             cat->setFlags(Qt::ItemIsEnabled);
             cat->setFont(0, catFont);
             cat->setForeground(0, NodeStyle::categoryColor(s.category));
             categories.insert(s.category, cat);
         }
-        auto* item = new QTreeWidgetItem(cat, {s.title});
+        auto* item = new QTreeWidgetItem(cat, {StudioTranslation::node(s.title)});
         item->setData(0, typeRole, s.type);
         item->setIcon(0, glyphIcon(s));
         item->setToolTip(0, QStringLiteral("<b>%1</b> <small>%2</small><br>%3")
-                                .arg(s.title.toHtmlEscaped(), s.type, s.description.toHtmlEscaped()));
+                                .arg(StudioTranslation::node(s.title).toHtmlEscaped(), s.type,
+                                     StudioTranslation::node(s.description).toHtmlEscaped()));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
     m_tree->expandAll();

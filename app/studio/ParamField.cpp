@@ -2,6 +2,7 @@
 
 #include "CodeEditor.hpp"
 #include "ListEditor.hpp"
+#include "StudioTranslation.hpp"
 
 #include "engine/Json.hpp"
 
@@ -52,7 +53,7 @@ ParamField::ParamField(const ParamSpec& spec, CredentialLister credentials, QWid
     layout->setSpacing(3);
 
     auto* titleRow = new QHBoxLayout;
-    auto* title = new QLabel(spec.title.isEmpty() ? spec.name : spec.title, this);
+    auto* title = new QLabel(spec.title.isEmpty() ? spec.name : StudioTranslation::node(spec.title), this);
     title->setObjectName(QStringLiteral("fieldTitle"));
     if (spec.isRequired)
         title->setText(title->text() + QStringLiteral(" <span style='color:#F85149'>*</span>"));
@@ -90,7 +91,7 @@ ParamField::ParamField(const ParamSpec& spec, CredentialLister credentials, QWid
         layout->addWidget(m_editor);
     }
     if (!spec.description.isEmpty()) {
-        auto* desc = new QLabel(spec.description, this);
+        auto* desc = new QLabel(StudioTranslation::node(spec.description), this);
         desc->setObjectName(QStringLiteral("fieldDescription"));
         desc->setWordWrap(true);
         layout->addWidget(desc);
@@ -147,8 +148,8 @@ QWidget* ParamField::createEditor()
     case ParamType::Options: {
         auto* e = new QComboBox(this);
         for (const ParamOption& o : m_spec.options) {
-            e->addItem(o.title.isEmpty() ? o.value : o.title, o.value);
-            e->setItemData(e->count() - 1, o.description, Qt::ToolTipRole);
+            e->addItem(o.title.isEmpty() ? o.value : StudioTranslation::node(o.title), o.value);
+            e->setItemData(e->count() - 1, StudioTranslation::node(o.description), Qt::ToolTipRole);
         }
         connect(e, &QComboBox::currentIndexChanged, this, &ParamField::changed);
         return e;

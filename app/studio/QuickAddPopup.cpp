@@ -2,6 +2,7 @@
 
 #include "NodeCatalog.hpp"
 #include "NodeStyle.hpp"
+#include "StudioTranslation.hpp"
 
 #include "engine/NodeRegistry.hpp"
 
@@ -73,9 +74,10 @@ void QuickAddPopup::refill()
     m_list->clear();
     for (const NodeType* t : NodeCatalog::search(m_registry, m_search->text())) {
         const NodeSpec& s = t->spec();
-        auto* item = new QListWidgetItem(QStringLiteral("%1   ·   %2").arg(s.title, s.category), m_list);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1   ·   %2").arg(StudioTranslation::node(s.title), StudioTranslation::node(s.category)), m_list);
         item->setData(Qt::UserRole, s.type);
-        item->setToolTip(s.description);
+        item->setToolTip(StudioTranslation::node(s.description));
         item->setForeground(QColor(0xE8, 0xEA, 0xED));
         item->setData(Qt::DecorationRole, NodeStyle::categoryColor(s.category));
     }

@@ -43,6 +43,13 @@ QString StudioTranslation::install(QCoreApplication& app, const QString& languag
     }
     app.installTranslator(studio);
     installed().append(studio);
+    auto* nodes = new QTranslator(&app);
+    if (nodes->load(locale, QStringLiteral("taskloom_nodes"), QStringLiteral("_"), folder)) {
+        app.installTranslator(nodes);
+        installed().append(nodes);
+    } else {
+        delete nodes;
+    }
     // Qt's own strings (standard buttons, file dialogs), when the qt6-translations-l10n package is there.
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -53,6 +60,13 @@ QString StudioTranslation::install(QCoreApplication& app, const QString& languag
         delete qt;
     }
     return QLocale(studio->language()).name().section(u'_', 0, 0);
+}
+
+QString StudioTranslation::node(const QString& english)
+{
+    if (english.isEmpty())
+        return english;
+    return QCoreApplication::translate("NodeSpec", english.toUtf8().constData());
 }
 
 void StudioTranslation::uninstall(QCoreApplication& app)

@@ -17,6 +17,11 @@ public:
     static void uninstall(QCoreApplication& app);
     /// Languages with a compiled-in translation, e.g. {"ko"}.
     static QStringList available();
+    /// A node spec's text (title, category, parameter and option titles, port names, descriptions) in the UI
+    /// language. Specs are declared once, in English, by the engine and node packs; their translations live in
+    /// `taskloom_nodes_<lang>.ts` (context "NodeSpec"), kept up to date by tools/node-translations.py. Text without
+    /// a translation (a user's Lua node type) stays as declared.
+    static QString node(const QString& english);
 };
 
 } // namespace taskloom::studio

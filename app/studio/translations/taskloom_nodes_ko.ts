@@ -1,0 +1,3491 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+  <context>
+    <name>NodeSpec</name>
+    <message>
+      <source>AI</source>
+      <translation>AI</translation>
+    </message>
+    <message>
+      <source>Browser</source>
+      <translation>브라우저</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>코드</translation>
+    </message>
+    <message>
+      <source>Connectors</source>
+      <translation>커넥터</translation>
+    </message>
+    <message>
+      <source>Desktop</source>
+      <translation>데스크톱</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>문서</translation>
+    </message>
+    <message>
+      <source>Files</source>
+      <translation>파일</translation>
+    </message>
+    <message>
+      <source>Flow</source>
+      <translation>흐름</translation>
+    </message>
+    <message>
+      <source>Transform</source>
+      <translation>변환</translation>
+    </message>
+    <message>
+      <source>Triggers</source>
+      <translation>트리거</translation>
+    </message>
+    <message>
+      <source>Ask a model</source>
+      <translation>모델에 질문</translation>
+    </message>
+    <message>
+      <source>Classify</source>
+      <translation>분류</translation>
+    </message>
+    <message>
+      <source>Extract fields</source>
+      <translation>필드 추출</translation>
+    </message>
+    <message>
+      <source>Summarize</source>
+      <translation>요약</translation>
+    </message>
+    <message>
+      <source>Click element</source>
+      <translation>요소 클릭</translation>
+    </message>
+    <message>
+      <source>Close page</source>
+      <translation>페이지 닫기</translation>
+    </message>
+    <message>
+      <source>Cookies</source>
+      <translation>쿠키</translation>
+    </message>
+    <message>
+      <source>Download file</source>
+      <translation>파일 다운로드</translation>
+    </message>
+    <message>
+      <source>Extract from page</source>
+      <translation>페이지에서 추출</translation>
+    </message>
+    <message>
+      <source>Open page</source>
+      <translation>페이지 열기</translation>
+    </message>
+    <message>
+      <source>Page screenshot</source>
+      <translation>페이지 스크린샷</translation>
+    </message>
+    <message>
+      <source>Run JavaScript</source>
+      <translation>JavaScript 실행</translation>
+    </message>
+    <message>
+      <source>Save page as PDF</source>
+      <translation>페이지를 PDF로 저장</translation>
+    </message>
+    <message>
+      <source>Select option</source>
+      <translation>옵션 선택</translation>
+    </message>
+    <message>
+      <source>Type into field</source>
+      <translation>필드에 입력</translation>
+    </message>
+    <message>
+      <source>Wait for element</source>
+      <translation>요소 기다리기</translation>
+    </message>
+    <message>
+      <source>Lua Code</source>
+      <translation>Lua 코드</translation>
+    </message>
+    <message>
+      <source>Chat message</source>
+      <translation>채팅 메시지</translation>
+    </message>
+    <message>
+      <source>HTML extract</source>
+      <translation>HTML 추출</translation>
+    </message>
+    <message>
+      <source>HTTP request</source>
+      <translation>HTTP 요청</translation>
+    </message>
+    <message>
+      <source>Read e-mail (IMAP)</source>
+      <translation>이메일 읽기 (IMAP)</translation>
+    </message>
+    <message>
+      <source>RSS / Atom feed</source>
+      <translation>RSS / Atom 피드</translation>
+    </message>
+    <message>
+      <source>Run program</source>
+      <translation>프로그램 실행</translation>
+    </message>
+    <message>
+      <source>Send e-mail</source>
+      <translation>이메일 보내기</translation>
+    </message>
+    <message>
+      <source>SQL</source>
+      <translation>SQL</translation>
+    </message>
+    <message>
+      <source>Activate window</source>
+      <translation>창 활성화</translation>
+    </message>
+    <message>
+      <source>Click</source>
+      <translation>클릭</translation>
+    </message>
+    <message>
+      <source>Clipboard get</source>
+      <translation>클립보드 가져오기</translation>
+    </message>
+    <message>
+      <source>Clipboard set</source>
+      <translation>클립보드 설정</translation>
+    </message>
+    <message>
+      <source>Close application</source>
+      <translation>애플리케이션 닫기</translation>
+    </message>
+    <message>
+      <source>Drag</source>
+      <translation>드래그</translation>
+    </message>
+    <message>
+      <source>Find image</source>
+      <translation>이미지 찾기</translation>
+    </message>
+    <message>
+      <source>Launch application</source>
+      <translation>애플리케이션 실행</translation>
+    </message>
+    <message>
+      <source>Press keys</source>
+      <translation>키 누르기</translation>
+    </message>
+    <message>
+      <source>Read text on screen</source>
+      <translation>화면의 텍스트 읽기</translation>
+    </message>
+    <message>
+      <source>Run macro</source>
+      <translation>매크로 실행</translation>
+    </message>
+    <message>
+      <source>Screenshot</source>
+      <translation>스크린샷</translation>
+    </message>
+    <message>
+      <source>Scroll</source>
+      <translation>스크롤</translation>
+    </message>
+    <message>
+      <source>Type secret</source>
+      <translation>비밀 입력</translation>
+    </message>
+    <message>
+      <source>Type text</source>
+      <translation>텍스트 입력</translation>
+    </message>
+    <message>
+      <source>Wait for image</source>
+      <translation>이미지 기다리기</translation>
+    </message>
+    <message>
+      <source>Wait for text</source>
+      <translation>텍스트 기다리기</translation>
+    </message>
+    <message>
+      <source>Wait for window</source>
+      <translation>창 기다리기</translation>
+    </message>
+    <message>
+      <source>Extract ID Document</source>
+      <translation>신분증 추출</translation>
+    </message>
+    <message>
+      <source>Extract Invoice</source>
+      <translation>청구서 추출</translation>
+    </message>
+    <message>
+      <source>Extract Receipt</source>
+      <translation>영수증 추출</translation>
+    </message>
+    <message>
+      <source>OCR Text</source>
+      <translation>OCR 텍스트</translation>
+    </message>
+    <message>
+      <source>Read CSV</source>
+      <translation>CSV 읽기</translation>
+    </message>
+    <message>
+      <source>Read Files</source>
+      <translation>파일 읽기</translation>
+    </message>
+    <message>
+      <source>Read JSON</source>
+      <translation>JSON 읽기</translation>
+    </message>
+    <message>
+      <source>Read spreadsheet (.xlsx)</source>
+      <translation>스프레드시트 읽기 (.xlsx)</translation>
+    </message>
+    <message>
+      <source>Write CSV</source>
+      <translation>CSV 쓰기</translation>
+    </message>
+    <message>
+      <source>Write File</source>
+      <translation>파일 쓰기</translation>
+    </message>
+    <message>
+      <source>Write JSON</source>
+      <translation>JSON 쓰기</translation>
+    </message>
+    <message>
+      <source>Write spreadsheet (.xlsx)</source>
+      <translation>스프레드시트 쓰기 (.xlsx)</translation>
+    </message>
+    <message>
+      <source>If</source>
+      <translation>조건</translation>
+    </message>
+    <message>
+      <source>Log</source>
+      <translation>로그</translation>
+    </message>
+    <message>
+      <source>Loop Over Items</source>
+      <translation>항목 반복</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>병합</translation>
+    </message>
+    <message>
+      <source>No Operation</source>
+      <translation>아무 작업 없음</translation>
+    </message>
+    <message>
+      <source>Run Sub-flow</source>
+      <translation>하위 흐름 실행</translation>
+    </message>
+    <message>
+      <source>Stop with Error</source>
+      <translation>오류로 중지</translation>
+    </message>
+    <message>
+      <source>Switch</source>
+      <translation>분기</translation>
+    </message>
+    <message>
+      <source>Wait</source>
+      <translation>대기</translation>
+    </message>
+    <message>
+      <source>Aggregate</source>
+      <translation>집계</translation>
+    </message>
+    <message>
+      <source>Date &amp; Time</source>
+      <translation>날짜 및 시간</translation>
+    </message>
+    <message>
+      <source>Extract with Regex</source>
+      <translation>정규식으로 추출</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>필터</translation>
+    </message>
+    <message>
+      <source>JSON Stringify</source>
+      <translation>JSON 문자열로</translation>
+    </message>
+    <message>
+      <source>Limit</source>
+      <translation>개수 제한</translation>
+    </message>
+    <message>
+      <source>Parse JSON</source>
+      <translation>JSON 파싱</translation>
+    </message>
+    <message>
+      <source>Remove Duplicates</source>
+      <translation>중복 제거</translation>
+    </message>
+    <message>
+      <source>Remove Fields</source>
+      <translation>필드 제거</translation>
+    </message>
+    <message>
+      <source>Rename Fields</source>
+      <translation>필드 이름 변경</translation>
+    </message>
+    <message>
+      <source>Set Fields</source>
+      <translation>필드 설정</translation>
+    </message>
+    <message>
+      <source>Sort</source>
+      <translation>정렬</translation>
+    </message>
+    <message>
+      <source>Split Out</source>
+      <translation>펼치기</translation>
+    </message>
+    <message>
+      <source>File Watch Trigger</source>
+      <translation>파일 감시 트리거</translation>
+    </message>
+    <message>
+      <source>Manual Trigger</source>
+      <translation>수동 트리거</translation>
+    </message>
+    <message>
+      <source>Schedule Trigger</source>
+      <translation>일정 트리거</translation>
+    </message>
+    <message>
+      <source>Webhook Trigger</source>
+      <translation>웹훅 트리거</translation>
+    </message>
+    <message>
+      <source>In</source>
+      <translation>입력</translation>
+    </message>
+    <message>
+      <source>Out</source>
+      <translation>출력</translation>
+    </message>
+    <message>
+      <source>Input</source>
+      <translation>입력</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>출력</translation>
+    </message>
+    <message>
+      <source>Response</source>
+      <translation>응답</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>메시지</translation>
+    </message>
+    <message>
+      <source>Entries</source>
+      <translation>항목</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>행</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>항목</translation>
+    </message>
+    <message>
+      <source>True</source>
+      <translation>참</translation>
+    </message>
+    <message>
+      <source>False</source>
+      <translation>거짓</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>반환</translation>
+    </message>
+    <message>
+      <source>Loop</source>
+      <translation>반복</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>완료</translation>
+    </message>
+    <message>
+      <source>Input 1</source>
+      <translation>입력 1</translation>
+    </message>
+    <message>
+      <source>Input 2</source>
+      <translation>입력 2</translation>
+    </message>
+    <message>
+      <source>Kept</source>
+      <translation>유지됨</translation>
+    </message>
+    <message>
+      <source>Prompt</source>
+      <translation>프롬프트</translation>
+    </message>
+    <message>
+      <source>Output field</source>
+      <translation>출력 필드</translation>
+    </message>
+    <message>
+      <source>Server credential</source>
+      <translation>서버 자격 증명</translation>
+    </message>
+    <message>
+      <source>Base URL</source>
+      <translation>기본 URL</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>모델</translation>
+    </message>
+    <message>
+      <source>Temperature</source>
+      <translation>온도</translation>
+    </message>
+    <message>
+      <source>Max tokens</source>
+      <translation>최대 토큰</translation>
+    </message>
+    <message>
+      <source>System prompt</source>
+      <translation>시스템 프롬프트</translation>
+    </message>
+    <message>
+      <source>Timeout (s)</source>
+      <translation>제한 시간 (초)</translation>
+    </message>
+    <message>
+      <source>Stream</source>
+      <translation>스트리밍</translation>
+    </message>
+    <message>
+      <source>Text field</source>
+      <translation>텍스트 필드</translation>
+    </message>
+    <message>
+      <source>Text attachment</source>
+      <translation>텍스트 첨부</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>레이블</translation>
+    </message>
+    <message>
+      <source>Instructions</source>
+      <translation>지시 사항</translation>
+    </message>
+    <message>
+      <source>Repair attempts</source>
+      <translation>수정 시도 횟수</translation>
+    </message>
+    <message>
+      <source>JSON Schema</source>
+      <translation>JSON 스키마</translation>
+    </message>
+    <message>
+      <source>JSON mode</source>
+      <translation>JSON 모드</translation>
+    </message>
+    <message>
+      <source>Style</source>
+      <translation>스타일</translation>
+    </message>
+    <message>
+      <source>One paragraph</source>
+      <translation>한 문단</translation>
+    </message>
+    <message>
+      <source>Bullet points</source>
+      <translation>글머리 기호</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>헤드라인</translation>
+    </message>
+    <message>
+      <source>Length in</source>
+      <translation>길이 단위</translation>
+    </message>
+    <message>
+      <source>Sentences</source>
+      <translation>문장</translation>
+    </message>
+    <message>
+      <source>Characters</source>
+      <translation>글자</translation>
+    </message>
+    <message>
+      <source>Chunk size (tokens)</source>
+      <translation>청크 크기 (토큰)</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>세션</translation>
+    </message>
+    <message>
+      <source>Timeout (seconds)</source>
+      <translation>제한 시간 (초)</translation>
+    </message>
+    <message>
+      <source>CSS selector</source>
+      <translation>CSS 선택자</translation>
+    </message>
+    <message>
+      <source>Which match</source>
+      <translation>몇 번째 일치</translation>
+    </message>
+    <message>
+      <source>Wait for a page it opens</source>
+      <translation>열리는 페이지 기다리기</translation>
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation>작업</translation>
+    </message>
+    <message>
+      <source>Get</source>
+      <translation>가져오기</translation>
+    </message>
+    <message>
+      <source>Set</source>
+      <translation>설정</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>삭제</translation>
+    </message>
+    <message>
+      <source>For URL</source>
+      <translation>URL</translation>
+    </message>
+    <message>
+      <source>All sites</source>
+      <translation>모든 사이트</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>이름</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>값</translation>
+    </message>
+    <message>
+      <source>Domain</source>
+      <translation>도메인</translation>
+    </message>
+    <message>
+      <source>Path</source>
+      <translation>경로</translation>
+    </message>
+    <message>
+      <source>Expires in (days)</source>
+      <translation>만료 (일)</translation>
+    </message>
+    <message>
+      <source>HTTPS only</source>
+      <translation>HTTPS 전용</translation>
+    </message>
+    <message>
+      <source>Hidden from scripts</source>
+      <translation>스크립트에서 숨김</translation>
+    </message>
+    <message>
+      <source>URL</source>
+      <translation>URL</translation>
+    </message>
+    <message>
+      <source>Or click</source>
+      <translation>또는 클릭</translation>
+    </message>
+    <message>
+      <source>Save to</source>
+      <translation>저장 위치</translation>
+    </message>
+    <message>
+      <source>Attachment name</source>
+      <translation>첨부 이름</translation>
+    </message>
+    <message>
+      <source>Extract</source>
+      <translation>추출</translation>
+    </message>
+    <message>
+      <source>Elements</source>
+      <translation>요소</translation>
+    </message>
+    <message>
+      <source>Table rows</source>
+      <translation>표의 행</translation>
+    </message>
+    <message>
+      <source>Item selector</source>
+      <translation>항목 선택자</translation>
+    </message>
+    <message>
+      <source>Values</source>
+      <translation>값</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>필드</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>텍스트</translation>
+    </message>
+    <message>
+      <source>Inner HTML</source>
+      <translation>내부 HTML</translation>
+    </message>
+    <message>
+      <source>Outer HTML</source>
+      <translation>외부 HTML</translation>
+    </message>
+    <message>
+      <source>Attribute</source>
+      <translation>속성</translation>
+    </message>
+    <message>
+      <source>Form field value</source>
+      <translation>폼 필드 값</translation>
+    </message>
+    <message>
+      <source>All matches (a list)</source>
+      <translation>모든 일치 (목록)</translation>
+    </message>
+    <message>
+      <source>Table selector</source>
+      <translation>표 선택자</translation>
+    </message>
+    <message>
+      <source>First row is the header</source>
+      <translation>첫 행은 머리글</translation>
+    </message>
+    <message>
+      <source>Keep input fields</source>
+      <translation>입력 필드 유지</translation>
+    </message>
+    <message>
+      <source>When a selector matches nothing</source>
+      <translation>선택자가 아무것도 찾지 못할 때</translation>
+    </message>
+    <message>
+      <source>Fail</source>
+      <translation>실패</translation>
+    </message>
+    <message>
+      <source>Continue</source>
+      <translation>계속</translation>
+    </message>
+    <message>
+      <source>Profile</source>
+      <translation>프로필</translation>
+    </message>
+    <message>
+      <source>Wait until</source>
+      <translation>기다릴 조건</translation>
+    </message>
+    <message>
+      <source>The page has loaded</source>
+      <translation>페이지가 로드될 때까지</translation>
+    </message>
+    <message>
+      <source>Do not wait</source>
+      <translation>기다리지 않음</translation>
+    </message>
+    <message>
+      <source>Window width</source>
+      <translation>창 너비</translation>
+    </message>
+    <message>
+      <source>Window height</source>
+      <translation>창 높이</translation>
+    </message>
+    <message>
+      <source>Visible</source>
+      <translation>보임</translation>
+    </message>
+    <message>
+      <source>Whole page</source>
+      <translation>페이지 전체</translation>
+    </message>
+    <message>
+      <source>Only the element</source>
+      <translation>요소만</translation>
+    </message>
+    <message>
+      <source>JavaScript</source>
+      <translation>JavaScript</translation>
+    </message>
+    <message>
+      <source>Run in</source>
+      <translation>실행 위치</translation>
+    </message>
+    <message>
+      <source>The page</source>
+      <translation>페이지</translation>
+    </message>
+    <message>
+      <source>An isolated world</source>
+      <translation>격리된 환경</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>용지</translation>
+    </message>
+    <message>
+      <source>A4</source>
+      <translation>A4</translation>
+    </message>
+    <message>
+      <source>Letter</source>
+      <translation>Letter</translation>
+    </message>
+    <message>
+      <source>Legal</source>
+      <translation>Legal</translation>
+    </message>
+    <message>
+      <source>A3</source>
+      <translation>A3</translation>
+    </message>
+    <message>
+      <source>Landscape</source>
+      <translation>가로 방향</translation>
+    </message>
+    <message>
+      <source>Options</source>
+      <translation>옵션</translation>
+    </message>
+    <message>
+      <source>Match by</source>
+      <translation>일치 기준</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>레이블</translation>
+    </message>
+    <message>
+      <source>Replace what is there</source>
+      <translation>기존 내용 바꾸기</translation>
+    </message>
+    <message>
+      <source>Press Enter</source>
+      <translation>Enter 누르기</translation>
+    </message>
+    <message>
+      <source>Until it is</source>
+      <translation>다음 상태까지</translation>
+    </message>
+    <message>
+      <source>In the page</source>
+      <translation>페이지에 있음</translation>
+    </message>
+    <message>
+      <source>Hidden or gone</source>
+      <translation>숨겨지거나 사라짐</translation>
+    </message>
+    <message>
+      <source>Gone from the page</source>
+      <translation>페이지에서 사라짐</translation>
+    </message>
+    <message>
+      <source>Lua code</source>
+      <translation>Lua 코드</translation>
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation>모드</translation>
+    </message>
+    <message>
+      <source>Once for all items</source>
+      <translation>모든 항목에 한 번</translation>
+    </message>
+    <message>
+      <source>Once per item</source>
+      <translation>항목마다 한 번</translation>
+    </message>
+    <message>
+      <source>Credential</source>
+      <translation>자격 증명</translation>
+    </message>
+    <message>
+      <source>Service</source>
+      <translation>서비스</translation>
+    </message>
+    <message>
+      <source>Slack</source>
+      <translation>Slack</translation>
+    </message>
+    <message>
+      <source>Microsoft Teams</source>
+      <translation>Microsoft Teams</translation>
+    </message>
+    <message>
+      <source>Other (JSON)</source>
+      <translation>기타 (JSON)</translation>
+    </message>
+    <message>
+      <source>Webhook</source>
+      <translation>웹훅</translation>
+    </message>
+    <message>
+      <source>Webhook URL</source>
+      <translation>웹훅 URL</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>제목</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>메시지</translation>
+    </message>
+    <message>
+      <source>Custom JSON</source>
+      <translation>사용자 지정 JSON</translation>
+    </message>
+    <message>
+      <source>HTML from</source>
+      <translation>HTML 출처</translation>
+    </message>
+    <message>
+      <source>A text field</source>
+      <translation>텍스트 필드</translation>
+    </message>
+    <message>
+      <source>A binary attachment</source>
+      <translation>바이너리 첨부</translation>
+    </message>
+    <message>
+      <source>Binary</source>
+      <translation>바이너리</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>메서드</translation>
+    </message>
+    <message>
+      <source>GET</source>
+      <translation>GET</translation>
+    </message>
+    <message>
+      <source>POST</source>
+      <translation>POST</translation>
+    </message>
+    <message>
+      <source>PUT</source>
+      <translation>PUT</translation>
+    </message>
+    <message>
+      <source>PATCH</source>
+      <translation>PATCH</translation>
+    </message>
+    <message>
+      <source>DELETE</source>
+      <translation>DELETE</translation>
+    </message>
+    <message>
+      <source>HEAD</source>
+      <translation>HEAD</translation>
+    </message>
+    <message>
+      <source>OPTIONS</source>
+      <translation>OPTIONS</translation>
+    </message>
+    <message>
+      <source>Query parameters</source>
+      <translation>쿼리 매개변수</translation>
+    </message>
+    <message>
+      <source>Headers</source>
+      <translation>헤더</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>본문</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>없음</translation>
+    </message>
+    <message>
+      <source>JSON</source>
+      <translation>JSON</translation>
+    </message>
+    <message>
+      <source>Form (URL-encoded)</source>
+      <translation>폼 (URL 인코딩)</translation>
+    </message>
+    <message>
+      <source>Multipart form (files)</source>
+      <translation>멀티파트 폼 (파일)</translation>
+    </message>
+    <message>
+      <source>Raw text</source>
+      <translation>원시 텍스트</translation>
+    </message>
+    <message>
+      <source>Binary attachment</source>
+      <translation>바이너리 첨부</translation>
+    </message>
+    <message>
+      <source>JSON body</source>
+      <translation>JSON 본문</translation>
+    </message>
+    <message>
+      <source>Form fields</source>
+      <translation>폼 필드</translation>
+    </message>
+    <message>
+      <source>Binary (multipart)</source>
+      <translation>바이너리 (멀티파트)</translation>
+    </message>
+    <message>
+      <source>Raw body</source>
+      <translation>원시 본문</translation>
+    </message>
+    <message>
+      <source>Content type</source>
+      <translation>콘텐츠 유형</translation>
+    </message>
+    <message>
+      <source>Binary to send</source>
+      <translation>보낼 바이너리</translation>
+    </message>
+    <message>
+      <source>Authentication</source>
+      <translation>인증</translation>
+    </message>
+    <message>
+      <source>Basic (user name and password)</source>
+      <translation>Basic (사용자 이름과 비밀번호)</translation>
+    </message>
+    <message>
+      <source>Bearer token</source>
+      <translation>Bearer 토큰</translation>
+    </message>
+    <message>
+      <source>API key in a header</source>
+      <translation>헤더의 API 키</translation>
+    </message>
+    <message>
+      <source>API key in the query</source>
+      <translation>쿼리의 API 키</translation>
+    </message>
+    <message>
+      <source>OAuth2 client credentials</source>
+      <translation>OAuth2 클라이언트 자격 증명</translation>
+    </message>
+    <message>
+      <source>OAuth2 authorization code (user sign-in)</source>
+      <translation>OAuth2 인가 코드 (사용자 로그인)</translation>
+    </message>
+    <message>
+      <source>Key header / parameter name</source>
+      <translation>키 헤더 / 매개변수 이름</translation>
+    </message>
+    <message>
+      <source>Response format</source>
+      <translation>응답 형식</translation>
+    </message>
+    <message>
+      <source>From Content-Type</source>
+      <translation>Content-Type에 따라</translation>
+    </message>
+    <message>
+      <source>File (binary)</source>
+      <translation>파일 (바이너리)</translation>
+    </message>
+    <message>
+      <source>Full response</source>
+      <translation>전체 응답</translation>
+    </message>
+    <message>
+      <source>Items path</source>
+      <translation>항목 경로</translation>
+    </message>
+    <message>
+      <source>Binary name</source>
+      <translation>바이너리 이름</translation>
+    </message>
+    <message>
+      <source>Succeed on error status</source>
+      <translation>오류 상태여도 성공</translation>
+    </message>
+    <message>
+      <source>Pagination</source>
+      <translation>페이지 나누기</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation>끔</translation>
+    </message>
+    <message>
+      <source>Next link</source>
+      <translation>다음 링크</translation>
+    </message>
+    <message>
+      <source>Page number</source>
+      <translation>페이지 번호</translation>
+    </message>
+    <message>
+      <source>Cursor</source>
+      <translation>커서</translation>
+    </message>
+    <message>
+      <source>Next link field</source>
+      <translation>다음 링크 필드</translation>
+    </message>
+    <message>
+      <source>Page parameter</source>
+      <translation>페이지 매개변수</translation>
+    </message>
+    <message>
+      <source>First page</source>
+      <translation>첫 페이지</translation>
+    </message>
+    <message>
+      <source>Cursor parameter</source>
+      <translation>커서 매개변수</translation>
+    </message>
+    <message>
+      <source>Cursor field</source>
+      <translation>커서 필드</translation>
+    </message>
+    <message>
+      <source>Max pages</source>
+      <translation>최대 페이지</translation>
+    </message>
+    <message>
+      <source>Follow redirects</source>
+      <translation>리디렉션 따라가기</translation>
+    </message>
+    <message>
+      <source>Max redirects</source>
+      <translation>최대 리디렉션</translation>
+    </message>
+    <message>
+      <source>Ignore TLS certificate errors</source>
+      <translation>TLS 인증서 오류 무시</translation>
+    </message>
+    <message>
+      <source>CA certificates (PEM)</source>
+      <translation>CA 인증서 (PEM)</translation>
+    </message>
+    <message>
+      <source>IMAP server</source>
+      <translation>IMAP 서버</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>포트</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>보안</translation>
+    </message>
+    <message>
+      <source>TLS (port 993)</source>
+      <translation>TLS (포트 993)</translation>
+    </message>
+    <message>
+      <source>STARTTLS (port 143)</source>
+      <translation>STARTTLS (포트 143)</translation>
+    </message>
+    <message>
+      <source>None (local servers only)</source>
+      <translation>없음 (로컬 서버 전용)</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>로그인</translation>
+    </message>
+    <message>
+      <source>OAuth2 sign-in</source>
+      <translation>OAuth2 로그인</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>폴더</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>검색</translation>
+    </message>
+    <message>
+      <source>Mark as read</source>
+      <translation>읽음으로 표시</translation>
+    </message>
+    <message>
+      <source>Max messages</source>
+      <translation>최대 메시지</translation>
+    </message>
+    <message>
+      <source>Attachments as binaries</source>
+      <translation>첨부 파일을 바이너리로</translation>
+    </message>
+    <message>
+      <source>Feed from</source>
+      <translation>피드 출처</translation>
+    </message>
+    <message>
+      <source>Feed URL</source>
+      <translation>피드 URL</translation>
+    </message>
+    <message>
+      <source>Max entries</source>
+      <translation>최대 항목</translation>
+    </message>
+    <message>
+      <source>Program</source>
+      <translation>프로그램</translation>
+    </message>
+    <message>
+      <source>Arguments</source>
+      <translation>인수</translation>
+    </message>
+    <message>
+      <source>Argument</source>
+      <translation>인수</translation>
+    </message>
+    <message>
+      <source>Working folder</source>
+      <translation>작업 폴더</translation>
+    </message>
+    <message>
+      <source>Extra environment</source>
+      <translation>추가 환경 변수</translation>
+    </message>
+    <message>
+      <source>Standard input</source>
+      <translation>표준 입력</translation>
+    </message>
+    <message>
+      <source>Fail on a non-zero exit code</source>
+      <translation>0이 아닌 종료 코드면 실패</translation>
+    </message>
+    <message>
+      <source>SMTP server</source>
+      <translation>SMTP 서버</translation>
+    </message>
+    <message>
+      <source>STARTTLS (port 587)</source>
+      <translation>STARTTLS (포트 587)</translation>
+    </message>
+    <message>
+      <source>TLS (port 465)</source>
+      <translation>TLS (포트 465)</translation>
+    </message>
+    <message>
+      <source>None (local relays only)</source>
+      <translation>없음 (로컬 릴레이 전용)</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>보낸 사람</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>받는 사람</translation>
+    </message>
+    <message>
+      <source>Cc</source>
+      <translation>참조</translation>
+    </message>
+    <message>
+      <source>Bcc</source>
+      <translation>숨은 참조</translation>
+    </message>
+    <message>
+      <source>Reply to</source>
+      <translation>회신 주소</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>제목</translation>
+    </message>
+    <message>
+      <source>HTML</source>
+      <translation>HTML</translation>
+    </message>
+    <message>
+      <source>Attach binaries</source>
+      <translation>바이너리 첨부</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>데이터베이스</translation>
+    </message>
+    <message>
+      <source>SQLite</source>
+      <translation>SQLite</translation>
+    </message>
+    <message>
+      <source>PostgreSQL</source>
+      <translation>PostgreSQL</translation>
+    </message>
+    <message>
+      <source>Create the folder</source>
+      <translation>폴더 만들기</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>호스트</translation>
+    </message>
+    <message>
+      <source>Connection options</source>
+      <translation>연결 옵션</translation>
+    </message>
+    <message>
+      <source>Run a query</source>
+      <translation>쿼리 실행</translation>
+    </message>
+    <message>
+      <source>Insert items</source>
+      <translation>항목 삽입</translation>
+    </message>
+    <message>
+      <source>Insert or update items</source>
+      <translation>항목 삽입 또는 갱신</translation>
+    </message>
+    <message>
+      <source>Query</source>
+      <translation>쿼리</translation>
+    </message>
+    <message>
+      <source>Parameters</source>
+      <translation>매개변수</translation>
+    </message>
+    <message>
+      <source>Run once</source>
+      <translation>한 번 실행</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>표</translation>
+    </message>
+    <message>
+      <source>Columns</source>
+      <translation>열</translation>
+    </message>
+    <message>
+      <source>Key columns</source>
+      <translation>키 열</translation>
+    </message>
+    <message>
+      <source>Transaction</source>
+      <translation>트랜잭션</translation>
+    </message>
+    <message>
+      <source>One for all items</source>
+      <translation>모든 항목에 하나</translation>
+    </message>
+    <message>
+      <source>One per item</source>
+      <translation>항목마다 하나</translation>
+    </message>
+    <message>
+      <source>None (auto-commit)</source>
+      <translation>없음 (자동 커밋)</translation>
+    </message>
+    <message>
+      <source>Display</source>
+      <translation>디스플레이</translation>
+    </message>
+    <message>
+      <source>Title matches</source>
+      <translation>제목 일치</translation>
+    </message>
+    <message>
+      <source>Class matches</source>
+      <translation>클래스 일치</translation>
+    </message>
+    <message>
+      <source>Fail when there is none</source>
+      <translation>없으면 실패</translation>
+    </message>
+    <message>
+      <source>Image</source>
+      <translation>이미지</translation>
+    </message>
+    <message>
+      <source>Offset X in image</source>
+      <translation>이미지 안의 X 오프셋</translation>
+    </message>
+    <message>
+      <source>Offset Y in image</source>
+      <translation>이미지 안의 Y 오프셋</translation>
+    </message>
+    <message>
+      <source>Minimum match score</source>
+      <translation>최소 일치 점수</translation>
+    </message>
+    <message>
+      <source>Text on the screen</source>
+      <translation>화면의 텍스트</translation>
+    </message>
+    <message>
+      <source>Window title</source>
+      <translation>창 제목</translation>
+    </message>
+    <message>
+      <source>Window class</source>
+      <translation>창 클래스</translation>
+    </message>
+    <message>
+      <source>X in window</source>
+      <translation>창 안의 X</translation>
+    </message>
+    <message>
+      <source>Y in window</source>
+      <translation>창 안의 Y</translation>
+    </message>
+    <message>
+      <source>Screen X</source>
+      <translation>화면 X</translation>
+    </message>
+    <message>
+      <source>Screen Y</source>
+      <translation>화면 Y</translation>
+    </message>
+    <message>
+      <source>Fall back to positions</source>
+      <translation>위치로 대체</translation>
+    </message>
+    <message>
+      <source>Button</source>
+      <translation>버튼</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>왼쪽</translation>
+    </message>
+    <message>
+      <source>Right</source>
+      <translation>오른쪽</translation>
+    </message>
+    <message>
+      <source>Middle</source>
+      <translation>가운데</translation>
+    </message>
+    <message>
+      <source>Clicks</source>
+      <translation>클릭 수</translation>
+    </message>
+    <message>
+      <source>Hold keys</source>
+      <translation>누르고 있을 키</translation>
+    </message>
+    <message>
+      <source>Into field</source>
+      <translation>입력할 필드</translation>
+    </message>
+    <message>
+      <source>Move by X</source>
+      <translation>X 이동</translation>
+    </message>
+    <message>
+      <source>Move by Y</source>
+      <translation>Y 이동</translation>
+    </message>
+    <message>
+      <source>Fail when not found</source>
+      <translation>찾지 못하면 실패</translation>
+    </message>
+    <message>
+      <source>Command</source>
+      <translation>명령</translation>
+    </message>
+    <message>
+      <source>Wait for window title</source>
+      <translation>창 제목 기다리기</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>키</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>횟수</translation>
+    </message>
+    <message>
+      <source>Region X</source>
+      <translation>영역 X</translation>
+    </message>
+    <message>
+      <source>Region Y</source>
+      <translation>영역 Y</translation>
+    </message>
+    <message>
+      <source>Region width</source>
+      <translation>영역 너비</translation>
+    </message>
+    <message>
+      <source>Region height</source>
+      <translation>영역 높이</translation>
+    </message>
+    <message>
+      <source>OCR languages</source>
+      <translation>OCR 언어</translation>
+    </message>
+    <message>
+      <source>Macro</source>
+      <translation>매크로</translation>
+    </message>
+    <message>
+      <source>Speed</source>
+      <translation>속도</translation>
+    </message>
+    <message>
+      <source>Find timeout (seconds)</source>
+      <translation>찾기 제한 시간 (초)</translation>
+    </message>
+    <message>
+      <source>Top</source>
+      <translation>위쪽</translation>
+    </message>
+    <message>
+      <source>Width</source>
+      <translation>너비</translation>
+    </message>
+    <message>
+      <source>Height</source>
+      <translation>높이</translation>
+    </message>
+    <message>
+      <source>Notches down</source>
+      <translation>아래로 칸 수</translation>
+    </message>
+    <message>
+      <source>Notches right</source>
+      <translation>오른쪽으로 칸 수</translation>
+    </message>
+    <message>
+      <source>Paste through the clipboard</source>
+      <translation>클립보드로 붙여넣기</translation>
+    </message>
+    <message>
+      <source>Until it</source>
+      <translation>다음 상태까지</translation>
+    </message>
+    <message>
+      <source>Appears</source>
+      <translation>나타날 때</translation>
+    </message>
+    <message>
+      <source>Disappears</source>
+      <translation>사라질 때</translation>
+    </message>
+    <message>
+      <source>Bring it to the front</source>
+      <translation>앞으로 가져오기</translation>
+    </message>
+    <message>
+      <source>Document from</source>
+      <translation>문서 출처</translation>
+    </message>
+    <message>
+      <source>File path</source>
+      <translation>파일 경로</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>파일</translation>
+    </message>
+    <message>
+      <source>Languages</source>
+      <translation>언어</translation>
+    </message>
+    <message>
+      <source>Pre-processing</source>
+      <translation>전처리</translation>
+    </message>
+    <message>
+      <source>Put the result in field</source>
+      <translation>결과를 넣을 필드</translation>
+    </message>
+    <message>
+      <source>Include the full text</source>
+      <translation>전체 텍스트 포함</translation>
+    </message>
+    <message>
+      <source>Show national id numbers in full</source>
+      <translation>주민등록번호 전체 표시</translation>
+    </message>
+    <message>
+      <source>Dates like 05/06/2018 are</source>
+      <translation>05/06/2018 같은 날짜는</translation>
+    </message>
+    <message>
+      <source>Day first (5 June)</source>
+      <translation>일 먼저 (6월 5일)</translation>
+    </message>
+    <message>
+      <source>Month first (May 6)</source>
+      <translation>월 먼저 (5월 6일)</translation>
+    </message>
+    <message>
+      <source>Page layout</source>
+      <translation>페이지 레이아웃</translation>
+    </message>
+    <message>
+      <source>Delimiter</source>
+      <translation>구분 기호</translation>
+    </message>
+    <message>
+      <source>Comma ,</source>
+      <translation>쉼표 ,</translation>
+    </message>
+    <message>
+      <source>Semicolon ;</source>
+      <translation>세미콜론 ;</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>탭</translation>
+    </message>
+    <message>
+      <source>Pipe |</source>
+      <translation>세로 막대 |</translation>
+    </message>
+    <message>
+      <source>Other...</source>
+      <translation>기타...</translation>
+    </message>
+    <message>
+      <source>Other delimiter</source>
+      <translation>다른 구분 기호</translation>
+    </message>
+    <message>
+      <source>Quote character</source>
+      <translation>따옴표 문자</translation>
+    </message>
+    <message>
+      <source>First row has column names</source>
+      <translation>첫 행에 열 이름이 있음</translation>
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation>인코딩</translation>
+    </message>
+    <message>
+      <source>Skip empty lines</source>
+      <translation>빈 줄 건너뛰기</translation>
+    </message>
+    <message>
+      <source>Trim spaces</source>
+      <translation>공백 제거</translation>
+    </message>
+    <message>
+      <source>Convert numbers and booleans</source>
+      <translation>숫자와 불리언 변환</translation>
+    </message>
+    <message>
+      <source>Strict column count</source>
+      <translation>열 개수 엄격히 확인</translation>
+    </message>
+    <message>
+      <source>Max rows per file</source>
+      <translation>파일당 최대 행</translation>
+    </message>
+    <message>
+      <source>File or pattern</source>
+      <translation>파일 또는 패턴</translation>
+    </message>
+    <message>
+      <source>Read as</source>
+      <translation>읽기 형식</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>형식</translation>
+    </message>
+    <message>
+      <source>By file extension</source>
+      <translation>파일 확장자로</translation>
+    </message>
+    <message>
+      <source>JSON document</source>
+      <translation>JSON 문서</translation>
+    </message>
+    <message>
+      <source>JSON Lines</source>
+      <translation>JSON Lines</translation>
+    </message>
+    <message>
+      <source>Items at</source>
+      <translation>항목 위치</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>시트</translation>
+    </message>
+    <message>
+      <source>Skip empty rows</source>
+      <translation>빈 행 건너뛰기</translation>
+    </message>
+    <message>
+      <source>Max rows</source>
+      <translation>최대 행</translation>
+    </message>
+    <message>
+      <source>Quote values</source>
+      <translation>값을 따옴표로 묶기</translation>
+    </message>
+    <message>
+      <source>When needed</source>
+      <translation>필요할 때</translation>
+    </message>
+    <message>
+      <source>Always</source>
+      <translation>항상</translation>
+    </message>
+    <message>
+      <source>Header row</source>
+      <translation>머리글 행</translation>
+    </message>
+    <message>
+      <source>Line ending</source>
+      <translation>줄 끝</translation>
+    </message>
+    <message>
+      <source>CRLF (Windows, RFC 4180)</source>
+      <translation>CRLF (Windows, RFC 4180)</translation>
+    </message>
+    <message>
+      <source>LF (Linux, macOS)</source>
+      <translation>LF (Linux, macOS)</translation>
+    </message>
+    <message>
+      <source>Byte order mark</source>
+      <translation>바이트 순서 표시 (BOM)</translation>
+    </message>
+    <message>
+      <source>If the file exists</source>
+      <translation>파일이 있으면</translation>
+    </message>
+    <message>
+      <source>Replace the file</source>
+      <translation>파일 바꾸기</translation>
+    </message>
+    <message>
+      <source>Append to the file</source>
+      <translation>파일에 덧붙이기</translation>
+    </message>
+    <message>
+      <source>Fail if the file exists</source>
+      <translation>파일이 있으면 실패</translation>
+    </message>
+    <message>
+      <source>Create folders</source>
+      <translation>폴더 만들기</translation>
+    </message>
+    <message>
+      <source>Content from</source>
+      <translation>내용 출처</translation>
+    </message>
+    <message>
+      <source>JSON array</source>
+      <translation>JSON 배열</translation>
+    </message>
+    <message>
+      <source>Pretty print</source>
+      <translation>보기 좋게 출력</translation>
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation>규칙</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>연산자</translation>
+    </message>
+    <message>
+      <source>is equal to</source>
+      <translation>같음</translation>
+    </message>
+    <message>
+      <source>is not equal to</source>
+      <translation>같지 않음</translation>
+    </message>
+    <message>
+      <source>contains</source>
+      <translation>포함</translation>
+    </message>
+    <message>
+      <source>does not contain</source>
+      <translation>포함하지 않음</translation>
+    </message>
+    <message>
+      <source>starts with</source>
+      <translation>다음으로 시작</translation>
+    </message>
+    <message>
+      <source>ends with</source>
+      <translation>다음으로 끝남</translation>
+    </message>
+    <message>
+      <source>is greater than</source>
+      <translation>보다 큼</translation>
+    </message>
+    <message>
+      <source>is greater than or equal to</source>
+      <translation>보다 크거나 같음</translation>
+    </message>
+    <message>
+      <source>is less than</source>
+      <translation>보다 작음</translation>
+    </message>
+    <message>
+      <source>is less than or equal to</source>
+      <translation>보다 작거나 같음</translation>
+    </message>
+    <message>
+      <source>is empty</source>
+      <translation>비어 있음</translation>
+    </message>
+    <message>
+      <source>is not empty</source>
+      <translation>비어 있지 않음</translation>
+    </message>
+    <message>
+      <source>exists</source>
+      <translation>있음</translation>
+    </message>
+    <message>
+      <source>does not exist</source>
+      <translation>없음</translation>
+    </message>
+    <message>
+      <source>is true</source>
+      <translation>참</translation>
+    </message>
+    <message>
+      <source>is false</source>
+      <translation>거짓</translation>
+    </message>
+    <message>
+      <source>matches the regular expression</source>
+      <translation>정규식과 일치</translation>
+    </message>
+    <message>
+      <source>does not match the regular expression</source>
+      <translation>정규식과 일치하지 않음</translation>
+    </message>
+    <message>
+      <source>Combine rules</source>
+      <translation>규칙 결합</translation>
+    </message>
+    <message>
+      <source>All rules must hold (AND)</source>
+      <translation>모든 규칙 충족 (AND)</translation>
+    </message>
+    <message>
+      <source>Any rule may hold (OR)</source>
+      <translation>하나라도 충족 (OR)</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>수준</translation>
+    </message>
+    <message>
+      <source>Info</source>
+      <translation>정보</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>경고</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>오류</translation>
+    </message>
+    <message>
+      <source>Debug</source>
+      <translation>디버그</translation>
+    </message>
+    <message>
+      <source>Once per batch, for the first item</source>
+      <translation>배치마다 한 번, 첫 항목에 대해</translation>
+    </message>
+    <message>
+      <source>Batch size</source>
+      <translation>배치 크기</translation>
+    </message>
+    <message>
+      <source>Append</source>
+      <translation>이어 붙이기</translation>
+    </message>
+    <message>
+      <source>Combine by matching fields</source>
+      <translation>일치하는 필드로 결합</translation>
+    </message>
+    <message>
+      <source>Combine by position</source>
+      <translation>위치로 결합</translation>
+    </message>
+    <message>
+      <source>Wait for all inputs</source>
+      <translation>모든 입력 기다리기</translation>
+    </message>
+    <message>
+      <source>Number of inputs</source>
+      <translation>입력 개수</translation>
+    </message>
+    <message>
+      <source>Fields to match</source>
+      <translation>일치시킬 필드</translation>
+    </message>
+    <message>
+      <source>Field in input 1</source>
+      <translation>입력 1의 필드</translation>
+    </message>
+    <message>
+      <source>Field in input 2</source>
+      <translation>입력 2의 필드</translation>
+    </message>
+    <message>
+      <source>Matches only (inner join)</source>
+      <translation>일치하는 것만 (내부 조인)</translation>
+    </message>
+    <message>
+      <source>All of input 1, with matches where found (left join)</source>
+      <translation>입력 1 전체와 일치하는 항목 (왼쪽 조인)</translation>
+    </message>
+    <message>
+      <source>Everything, matched where possible (outer join)</source>
+      <translation>전체, 가능한 곳은 일치 (외부 조인)</translation>
+    </message>
+    <message>
+      <source>Only the items without a match</source>
+      <translation>일치하지 않는 항목만</translation>
+    </message>
+    <message>
+      <source>Non-matches from</source>
+      <translation>일치하지 않는 항목 출처</translation>
+    </message>
+    <message>
+      <source>Both inputs</source>
+      <translation>두 입력 모두</translation>
+    </message>
+    <message>
+      <source>Match numbers and numeric text</source>
+      <translation>숫자와 숫자 텍스트 일치</translation>
+    </message>
+    <message>
+      <source>When both have a field</source>
+      <translation>둘 다 필드가 있을 때</translation>
+    </message>
+    <message>
+      <source>Keep input 1's value (earlier inputs win)</source>
+      <translation>입력 1의 값 유지 (앞 입력 우선)</translation>
+    </message>
+    <message>
+      <source>Take input 2's value (later inputs win)</source>
+      <translation>입력 2의 값 사용 (뒤 입력 우선)</translation>
+    </message>
+    <message>
+      <source>Keep both, prefixed: in1_name, in2_name</source>
+      <translation>둘 다 유지, 접두사: in1_name, in2_name</translation>
+    </message>
+    <message>
+      <source>Keep unpaired items</source>
+      <translation>짝 없는 항목 유지</translation>
+    </message>
+    <message>
+      <source>Then pass on</source>
+      <translation>그다음 전달할 것</translation>
+    </message>
+    <message>
+      <source>Input 1's items</source>
+      <translation>입력 1의 항목</translation>
+    </message>
+    <message>
+      <source>Every input's items, appended</source>
+      <translation>모든 입력의 항목, 이어 붙여서</translation>
+    </message>
+    <message>
+      <source>Flow file</source>
+      <translation>흐름 파일</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>실행</translation>
+    </message>
+    <message>
+      <source>Once with all items</source>
+      <translation>모든 항목으로 한 번</translation>
+    </message>
+    <message>
+      <source>Error code</source>
+      <translation>오류 코드</translation>
+    </message>
+    <message>
+      <source>Route by</source>
+      <translation>분기 기준</translation>
+    </message>
+    <message>
+      <source>Rules (the first matching case wins)</source>
+      <translation>규칙 (처음 일치하는 경우 우선)</translation>
+    </message>
+    <message>
+      <source>A value (the case with that value)</source>
+      <translation>값 (그 값의 경우)</translation>
+    </message>
+    <message>
+      <source>Cases</source>
+      <translation>경우</translation>
+    </message>
+    <message>
+      <source>Output name</source>
+      <translation>출력 이름</translation>
+    </message>
+    <message>
+      <source>Send unmatched items to a "fallback" output</source>
+      <translation>일치하지 않는 항목을 "fallback" 출력으로 보내기</translation>
+    </message>
+    <message>
+      <source>For a duration</source>
+      <translation>일정 시간 동안</translation>
+    </message>
+    <message>
+      <source>Until a date and time</source>
+      <translation>날짜와 시간까지</translation>
+    </message>
+    <message>
+      <source>Seconds</source>
+      <translation>초</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>까지</translation>
+    </message>
+    <message>
+      <source>Group by</source>
+      <translation>그룹 기준</translation>
+    </message>
+    <message>
+      <source>Aggregations</source>
+      <translation>집계</translation>
+    </message>
+    <message>
+      <source>Function</source>
+      <translation>함수</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>개수</translation>
+    </message>
+    <message>
+      <source>Count distinct values</source>
+      <translation>고유 값 개수</translation>
+    </message>
+    <message>
+      <source>Sum</source>
+      <translation>합계</translation>
+    </message>
+    <message>
+      <source>Average</source>
+      <translation>평균</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>최솟값</translation>
+    </message>
+    <message>
+      <source>Maximum</source>
+      <translation>최댓값</translation>
+    </message>
+    <message>
+      <source>First value</source>
+      <translation>첫 값</translation>
+    </message>
+    <message>
+      <source>Last value</source>
+      <translation>마지막 값</translation>
+    </message>
+    <message>
+      <source>Concatenate as text</source>
+      <translation>텍스트로 잇기</translation>
+    </message>
+    <message>
+      <source>Collect into a list</source>
+      <translation>목록으로 모으기</translation>
+    </message>
+    <message>
+      <source>Collect unique values into a list</source>
+      <translation>고유 값을 목록으로 모으기</translation>
+    </message>
+    <message>
+      <source>Separator</source>
+      <translation>구분자</translation>
+    </message>
+    <message>
+      <source>Skip values that are not numbers</source>
+      <translation>숫자가 아닌 값 건너뛰기</translation>
+    </message>
+    <message>
+      <source>Format a date as text</source>
+      <translation>날짜를 텍스트로 서식화</translation>
+    </message>
+    <message>
+      <source>Parse text into an ISO 8601 date</source>
+      <translation>텍스트를 ISO 8601 날짜로 파싱</translation>
+    </message>
+    <message>
+      <source>Add to a date</source>
+      <translation>날짜에 더하기</translation>
+    </message>
+    <message>
+      <source>Subtract from a date</source>
+      <translation>날짜에서 빼기</translation>
+    </message>
+    <message>
+      <source>Time between two dates</source>
+      <translation>두 날짜 사이의 시간</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>날짜</translation>
+    </message>
+    <message>
+      <source>Read dates as</source>
+      <translation>날짜 읽기 형식</translation>
+    </message>
+    <message>
+      <source>Output format</source>
+      <translation>출력 형식</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>양</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>단위</translation>
+    </message>
+    <message>
+      <source>Milliseconds</source>
+      <translation>밀리초</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>분</translation>
+    </message>
+    <message>
+      <source>Hours</source>
+      <translation>시간</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>일</translation>
+    </message>
+    <message>
+      <source>Weeks</source>
+      <translation>주</translation>
+    </message>
+    <message>
+      <source>Months</source>
+      <translation>개월</translation>
+    </message>
+    <message>
+      <source>Years</source>
+      <translation>년</translation>
+    </message>
+    <message>
+      <source>Second date</source>
+      <translation>두 번째 날짜</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation>시간대</translation>
+    </message>
+    <message>
+      <source>Pattern</source>
+      <translation>패턴</translation>
+    </message>
+    <message>
+      <source>Flags</source>
+      <translation>플래그</translation>
+    </message>
+    <message>
+      <source>Field for the whole match</source>
+      <translation>전체 일치를 넣을 필드</translation>
+    </message>
+    <message>
+      <source>All matches</source>
+      <translation>모든 일치</translation>
+    </message>
+    <message>
+      <source>Without a match</source>
+      <translation>일치가 없을 때</translation>
+    </message>
+    <message>
+      <source>Pass the item on unchanged</source>
+      <translation>항목을 그대로 전달</translation>
+    </message>
+    <message>
+      <source>Drop the item</source>
+      <translation>항목 버리기</translation>
+    </message>
+    <message>
+      <source>Fail the node</source>
+      <translation>노드 실패</translation>
+    </message>
+    <message>
+      <source>Convert</source>
+      <translation>변환</translation>
+    </message>
+    <message>
+      <source>A field</source>
+      <translation>필드</translation>
+    </message>
+    <message>
+      <source>The whole item</source>
+      <translation>항목 전체</translation>
+    </message>
+    <message>
+      <source>Target field</source>
+      <translation>대상 필드</translation>
+    </message>
+    <message>
+      <source>Number of items</source>
+      <translation>항목 수</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>유지</translation>
+    </message>
+    <message>
+      <source>The first items</source>
+      <translation>처음 항목</translation>
+    </message>
+    <message>
+      <source>The last items</source>
+      <translation>마지막 항목</translation>
+    </message>
+    <message>
+      <source>Field with JSON text</source>
+      <translation>JSON 텍스트가 있는 필드</translation>
+    </message>
+    <message>
+      <source>Put the result</source>
+      <translation>결과 위치</translation>
+    </message>
+    <message>
+      <source>In the same field</source>
+      <translation>같은 필드에</translation>
+    </message>
+    <message>
+      <source>In another field</source>
+      <translation>다른 필드에</translation>
+    </message>
+    <message>
+      <source>Merge into the item</source>
+      <translation>항목에 병합</translation>
+    </message>
+    <message>
+      <source>Compare</source>
+      <translation>비교</translation>
+    </message>
+    <message>
+      <source>All fields</source>
+      <translation>모든 필드</translation>
+    </message>
+    <message>
+      <source>Selected fields</source>
+      <translation>선택한 필드</translation>
+    </message>
+    <message>
+      <source>All fields except</source>
+      <translation>다음을 제외한 모든 필드</translation>
+    </message>
+    <message>
+      <source>Fields</source>
+      <translation>필드</translation>
+    </message>
+    <message>
+      <source>Remove these fields</source>
+      <translation>이 필드 제거</translation>
+    </message>
+    <message>
+      <source>Keep only these fields</source>
+      <translation>이 필드만 유지</translation>
+    </message>
+    <message>
+      <source>Renames</source>
+      <translation>이름 변경</translation>
+    </message>
+    <message>
+      <source>Current name</source>
+      <translation>현재 이름</translation>
+    </message>
+    <message>
+      <source>New name</source>
+      <translation>새 이름</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>유형</translation>
+    </message>
+    <message>
+      <source>As written</source>
+      <translation>작성된 그대로</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>숫자</translation>
+    </message>
+    <message>
+      <source>Boolean</source>
+      <translation>불리언</translation>
+    </message>
+    <message>
+      <source>Null</source>
+      <translation>Null</translation>
+    </message>
+    <message>
+      <source>Sort by</source>
+      <translation>정렬 기준</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>방향</translation>
+    </message>
+    <message>
+      <source>Ascending</source>
+      <translation>오름차순</translation>
+    </message>
+    <message>
+      <source>Descending</source>
+      <translation>내림차순</translation>
+    </message>
+    <message>
+      <source>Compare text</source>
+      <translation>텍스트 비교</translation>
+    </message>
+    <message>
+      <source>Exactly (capitals first)</source>
+      <translation>정확히 (대문자 먼저)</translation>
+    </message>
+    <message>
+      <source>Ignoring case</source>
+      <translation>대소문자 무시</translation>
+    </message>
+    <message>
+      <source>Naturally (item2 before item10, ignoring case)</source>
+      <translation>자연 순서 (item2가 item10 앞, 대소문자 무시)</translation>
+    </message>
+    <message>
+      <source>List field</source>
+      <translation>목록 필드</translation>
+    </message>
+    <message>
+      <source>Object elements</source>
+      <translation>객체 요소</translation>
+    </message>
+    <message>
+      <source>Merge their fields into the item</source>
+      <translation>필드를 항목에 병합</translation>
+    </message>
+    <message>
+      <source>Put them under the element field</source>
+      <translation>요소 필드 아래에 넣기</translation>
+    </message>
+    <message>
+      <source>Element field</source>
+      <translation>요소 필드</translation>
+    </message>
+    <message>
+      <source>Include the item's other fields</source>
+      <translation>항목의 다른 필드 포함</translation>
+    </message>
+    <message>
+      <source>When the field is missing or not a list</source>
+      <translation>필드가 없거나 목록이 아닐 때</translation>
+    </message>
+    <message>
+      <source>Fail the item</source>
+      <translation>항목 실패</translation>
+    </message>
+    <message>
+      <source>Treat a single value as a list of one (drop missing ones)</source>
+      <translation>단일 값은 한 개짜리 목록으로 (없는 것은 버림)</translation>
+    </message>
+    <message>
+      <source>File name pattern</source>
+      <translation>파일 이름 패턴</translation>
+    </message>
+    <message>
+      <source>New files</source>
+      <translation>새 파일</translation>
+    </message>
+    <message>
+      <source>Changed files</source>
+      <translation>변경된 파일</translation>
+    </message>
+    <message>
+      <source>Deleted files</source>
+      <translation>삭제된 파일</translation>
+    </message>
+    <message>
+      <source>Quiet time (ms)</source>
+      <translation>대기 시간 (ms)</translation>
+    </message>
+    <message>
+      <source>On a cron schedule</source>
+      <translation>cron 일정에 따라</translation>
+    </message>
+    <message>
+      <source>Every N minutes / hours</source>
+      <translation>N분 / N시간마다</translation>
+    </message>
+    <message>
+      <source>Once at a date and time</source>
+      <translation>지정한 날짜와 시간에 한 번</translation>
+    </message>
+    <message>
+      <source>Cron expression</source>
+      <translation>cron 표현식</translation>
+    </message>
+    <message>
+      <source>Every</source>
+      <translation>간격</translation>
+    </message>
+    <message>
+      <source>At</source>
+      <translation>시각</translation>
+    </message>
+    <message>
+      <source>Any method</source>
+      <translation>모든 메서드</translation>
+    </message>
+    <message>
+      <source>Token</source>
+      <translation>토큰</translation>
+    </message>
+    <message>
+      <source>Response status</source>
+      <translation>응답 상태</translation>
+    </message>
+    <message>
+      <source>Response body</source>
+      <translation>응답 본문</translation>
+    </message>
+    <message>
+      <source>Response content type</source>
+      <translation>응답 콘텐츠 유형</translation>
+    </message>
+    <message>
+      <source>Sends a prompt, written with {{ }} expressions over the item, to a chat model on any OpenAI-compatible server and puts the answer into the item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sorts each item's text into one of the labels you give, with a chat model; the answer is checked against the labels.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads an item's text with a chat model and returns the fields a JSON Schema describes; the reply is validated against the schema (and the model asked again with the problems when it does not conform). The fields join the item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Summarizes text from a field or a text attachment: with a chat model on any OpenAI-compatible server (long texts in chunks, map-reduce), or offline with the built-in extractive summarizer when no server is configured.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clicks the element a CSS selector finds, waiting for it to appear; when the click opens another page, waits for that page to load.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Closes a session's page (and its private profile) before the run ends; every session closes when the run ends anyway.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads, sets or deletes cookies of a session's profile. In a named profile they are kept on disk, so a login survives until the next run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downloads a file in the browser, with the session's cookies (behind a login): from a URL, or by clicking the link or button a selector finds. The file becomes a binary attachment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads the page as the browser rendered it (after its scripts ran) with CSS selectors: one item per match of the item selector, its values picked by selectors relative to that match, or one item per row of a table.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opens a web page in a real browser (QtWebEngine) and waits until it has loaded. Later browser nodes naming the same session continue in this page. Headless unless Visible is set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Takes a PNG picture of the page as the browser rendered it: the window, the whole page, or one element. Attached to the item; saved to a file when a path is set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Runs JavaScript in the page; what it returns (awaited when it is a Promise) lands in the item as JSON. The item's fields are available as `item`.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Prints the page to PDF as the browser prints it (print styles apply). Attached to the item; saved to a file when a path is set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chooses one option (or several, in a multiple list) of the &lt;select&gt; a CSS selector finds, by value or by the label the user sees.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Types text into the input, text area or editable element a CSS selector finds, firing the input and change events the page listens to; optionally presses Enter (submits the form).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waits until a CSS selector matches in the page: for content that scripts add after loading, or until a spinner is gone.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Runs a Lua script over the items: change fields, filter, split or combine items. The script runs in a sandbox without files or network.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Posts a message to a Slack, Microsoft Teams or other incoming webhook, once per item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Picks text, HTML or attributes out of a web page with CSS selectors, without a browser. With an item selector, every match (an article, a table row) becomes its own item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Calls a web API or downloads a file, once per incoming item. JSON answers become items (a list becomes one item per entry), text lands in "body", anything else becomes a binary attachment. Follows pagination.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads messages from an IMAP folder: one item per message with subject, sender, recipients, date, text and HTML, and the attachments as binaries.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads an RSS or Atom feed and emits one item per entry: title, link, summary, content, published date (ISO 8601, UTC), id, author, categories.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Runs a program with a list of arguments (no shell, so values cannot inject commands) and emits its exit code, stdout and stderr. Off until enabled in your settings: {"shell": {"enabled": true}} in settings.json.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sends one e-mail per item over SMTP: text and HTML, Cc and Bcc, item attachments.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Queries SQLite or PostgreSQL with bound parameters (rows become items), or inserts / upserts the items into a table, in one transaction.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Brings the first window whose title and class match to the front and gives it the keyboard.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clicks on the desktop: on an image found on the screen wherever it moved, at a position inside a window, or at screen coordinates, tried in that order.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads the text on the desktop clipboard into a field of each item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Puts text on the desktop clipboard, ready to paste.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asks every window whose title and class match to close, as its close button would.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Presses the mouse on a target, moves it by an offset and releases it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Looks for a picture on the screen (also zoomed) and adds where it is under "image": found, x, y, width, height, centre and score.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starts a program on the desktop (it keeps running after the flow) and, when a title pattern is set, waits for its window. Adds "pid" and "window" to the item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Presses a key or a shortcut: Return, Tab, ctrl+s, alt+F4, ctrl+shift+Tab. Key names are X keysym names (a, Return, Escape, F5, Left, Page_Down, Delete).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads the text in a window or a region of the screen by OCR and adds it to the item: the whole text, and every line with its position.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Replays a recording (taskloom record) once per item. Typed text may hold {{ }} expressions, so one recording fills a form for every row. Adds the replay report under "replay".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Takes a PNG picture of the screen or of a region, attached to the item (and saved to a file when a path is set).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turns the mouse wheel over a target (image, window position or screen position), or where the pointer is when no target is set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Types a password from the credentials vault into the focused field. The secret never appears in the flow, the logs or the run history.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Types text into the focused field, character by character, including characters the keyboard layout does not have. With {{ }} one flow fills a form for every row of a spreadsheet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waits until a picture appears on the screen (a page loaded, a dialog opened), or until it disappears (a progress bar finished).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waits until the given words can be read on the screen (in a window or a region) and adds where they are to the item. Fails when they do not appear in time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waits until a window whose title and class match appears (a dialog, a program that starts slowly) and adds its title, class and geometry to the item under "window".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads a passport or ID card: the machine-readable zone (TD1, TD2, TD3) is found, read, repaired with its check digits and parsed (document number, names, nationality, dates, sex); cards without one (Korean resident card and driver's licence, label: value cards) are read from their printed text. Failed check digits and impossible dates are flagged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads an invoice (PDF text layer, or OCR for scans): invoice number, issue and due dates, vendor name and tax id, customer, PO number, currency, subtotal, tax, total, IBAN and BIC. Subtotal + tax that does not give the total, and a due date before the issue date, are flagged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads a photographed or scanned receipt: merchant name and address, phone, date, time, currency, subtotal, tax, tip, total, payment method and line items, each with its text as printed, confidence and box. Totals that disagree with the items, tax or cash are flagged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads the text of an image or PDF (born-digital PDFs through their text layer, scans through Tesseract): the full text plus every line and word with its box and confidence.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads a CSV file for every incoming item and emits one item per row, with the columns as fields in their order. Files of any size stream through.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads one file, or every file a pattern matches (invoices/*.pdf, data/**/*.csv), for each incoming item: one item per file with its path, name, size and modification time, and the content as text or as a binary attachment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads a JSON file for every incoming item: an array becomes one item per element, an object one item. JSON Lines files (one value per line) stream through line by line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads a sheet of an Excel workbook: one item per row, fields named by the header row. Numbers stay numbers, dates become ISO 8601 text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Writes the incoming items as rows of a CSV file, one column per field, and emits {path, rows, columns}. The file appears only when every row is written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Writes a file for every item, from text or from a binary attachment, and passes the item on with "path" and "size". A replaced file is never half-written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Writes the incoming items to a JSON file, as one array or as JSON Lines, and emits {path, items}. The file appears only when every item is written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Writes the items to an Excel workbook: a header row and one row per item. Numbers and booleans keep their type; lists and objects are written as JSON text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Routes each item to "true" or "false" by rules on its fields.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Writes a message to the run log and passes the items on unchanged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Runs the nodes on "loop" once per batch of items; connect the last of them back to "return". When every batch is done, "done" emits what came back.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Brings branches together: appends their items, joins two inputs on matching fields, pairs items up by position, or waits for every input and passes input 1 on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passes items through unchanged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Runs another flow with these items as its input (its Manual Trigger emits them) and passes on what its last nodes return.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fails the run with your message when items reach it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Routes each item to the output of the first case it matches: by rules on its fields, or by a value. There is one output per case, named after it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pauses for some seconds, or until a date and time, then passes the items on.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Groups items by fields and computes counts, sums, averages, minimums, maximums and lists per group: one item per group. Without group fields, one item for all.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Formats, parses, shifts dates or measures the time between two, in a time zone you choose.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Matches a regular expression against a text field and writes its named groups (or the whole match) into fields. Items without a match pass through unchanged or are dropped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keeps the items that satisfy the rules and drops the rest.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turns a field, or the whole item, into JSON text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keeps only the first or the last N items.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turns JSON text in a field into data: in the same field, in another field, or merged into the item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drops items that repeat an earlier one, compared on all fields or on the fields you choose. Attachments are not compared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Removes the listed fields from every item, or keeps only them (in the order listed).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Renames fields, keeping each in its place. Dotted names move nested fields.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Adds or changes fields on every item, with fixed values or {{ expressions }}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sorts items by fields. Numbers (also written as text) sort by value, ISO dates by time; items missing a field come last.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turns a list field into one item per element.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starts the flow while `taskloom daemon` runs when a file matching the pattern appears in the folder, changes or is deleted. A new or changed file fires once it has stopped growing for the debounce time. Emits one item: event (new, changed, deleted), path, name, size and modifiedAt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starts the flow when you run it: from the command line, the studio or another flow. Emits the run's input items (taskloom run --input), or one empty item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starts the flow on a schedule while `taskloom daemon` runs: a cron expression (5 fields, or 6 with seconds first), every N minutes or hours, or once at a date and time, in a time zone. A local time skipped by a daylight-saving change runs once at the next valid instant; a repeated one runs once. Emits one item: scheduledAt, firedAt and, after downtime, missed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starts the flow while `taskloom daemon` runs when an HTTP request arrives at http://&lt;listen address&gt;/webhook/&lt;path&gt; with the right token (Authorization: Bearer &lt;token&gt;, or the X-Taskloom-Token header). Emits one item: method, path, query, headers, body (parsed when it is JSON) and bodyText. Requests that are too large or too slow are refused and never start a run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An openAiCompatible credential (base URL, API key, model) or an apiKey credential. The key never goes in the flow file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server's OpenAI-compatible base URL; overrides the credential's. Empty with no credential: the built-in offline summarizer (Summarize), an error (other nodes).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Overrides the credential's model.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0 for the most predictable output.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The longest reply, in tokens; 0: the server's default.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Extra instructions sent before the node's own.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For one model call, from sending to the last byte.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Receive the reply as it is written (server-sent events), with progress.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read the text from this attachment (UTF-8) instead of a field.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A list such as ["billing", "bug", "other"], or the labels separated by commas.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What each label means.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An object schema: {"type": "object", "properties": {...}, "required": [...]}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What the fields mean, units, formats.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Put the extracted object under this field; empty: its fields join the item at the top level.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How often to ask again, with the validation errors, when the reply does not match the schema.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask the server for a JSON object (response_format); turn off for servers that reject it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The field holding the text (a path such as page.body).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Longer texts are summarized in chunks of about this many tokens, then the partial summaries are summarized.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The browser tab: nodes naming the same session continue in the same page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How long to wait for the page, the element or the script.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0: the first; -1: the last.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>As a list in the field "cookies"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>By name, or all for the URL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: the page open in the session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: only the URL's host.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0: a session cookie.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Relative URLs are taken from the current page. Empty: click the selector.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Values of each matching element</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One item per row, keyed by the header</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One output item per match; empty: one item for the whole page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: the item element's text as "text". href and src come back as absolute URLs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Relative to the item element; empty: the item element itself.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>After waiting up to the timeout</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No items, or null values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A named profile keeps cookies and storage between runs (in the data folder); empty: a private session that forgets everything.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Go on at once; a later Wait for element waits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the browser window so you can watch (needs a display).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The full scroll height, not only the window.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A function body: `return` gives the result.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sees the page's own variables</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shares only the DOM with the page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One per line (several only for a multiple list).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sends Enter and submits the field's form; waits for the page that loads.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Defines function execute(ctx, items) (mode "all") or execute(ctx, item, index) (mode "each").</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>execute(ctx, items) gets the whole batch and returns the items to pass on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>execute(ctx, item, index) returns an item, a list of items, or nil to drop it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A credential the script may read with ctx.credential("credential").</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A webhook URL kept in the vault (it is a secret). Or give the URL below.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Used when no credential is chosen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sent instead of {"title", "text"} when set.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One output item per match; empty: one item per page.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: the item element's text as "text".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Makes href and src values absolute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The item selector, or a value selector in every item, matches nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An http:// or https:// address.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Added to the URL, percent-encoded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sends one of the item's binaries as the body</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A JSON value, or text holding JSON (e.g. from an expression).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Multipart only: send this item binary as a file instead of the value.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tokens from taskloom credentials authorize, refreshed when they expire</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Default: X-API-Key as a header, api_key in the query.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>JSON as items, text under "body"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One item per response: status, url, headers, body</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Where the list of items is in a JSON answer; empty: the answer itself.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The attachment name of a file answer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Emit 4xx / 5xx answers as full responses instead of failing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The Link header's rel="next", or a URL in the answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Counts a query parameter up until a page has no items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sends the answer's cursor back until it is empty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: the Link header.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For each request; 0: no limit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accept self-signed and mismatched certificates. Unsafe outside test systems.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Trust these certificate authorities instead of the system's.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User name and password; or leave empty and use OAuth2 sign-in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Instead of Login, for servers that want OAuth2 (Gmail, Microsoft 365): the account is the credential's username, the token is refreshed when it expires.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>IMAP SEARCH criteria: UNSEEN, ALL, FROM "ann", SUBJECT "invoice", SINCE 1-May-2024 ...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The newest ones; 0: all that match.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0: all of them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A name found on PATH, or a path.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Each row is one argument, passed as it is: no quoting, no globbing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: the flow file's folder.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The program is killed after this long; 0: no limit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: send without logging in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comma-separated addresses.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>With Text as well, mail programs choose.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comma-separated names of the item's binary attachments; * for all.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SQLite: the file (relative to the flow); PostgreSQL: the database name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SQLite: make the database file's folder when it is missing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Values go in as parameters (:name or ?), never into the SQL text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For :name; empty for the next ?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run the query once (with the first item's values) instead of once per item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comma-separated; empty: every field of the item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A unique key: a row with the same key is updated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Everything or nothing; a skipped item (on error: continue) is rolled back alone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The X11 display to act on; empty: $DISPLAY.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A regular expression the window title must contain a match for; empty: any title.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A regular expression for the window class (the program); empty: any.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A picture of the target, found on the screen wherever it moved (also at other zoom levels). Tried first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Where to act inside the image, from its left edge; -1: its centre.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 is a perfect match; lower accepts more difference.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Words to find by OCR (a button's label, a menu entry); the action happens at their centre. Tried after the image, inside the window below when one is named.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Window-relative position: the window's exact title. Tried after the image.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Absolute position, tried last; -1: none.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When the image is not found, use the window-relative, then the absolute position (only where the recorded window really is).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How long to wait for the image to appear.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>2 for a double click.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Modifier keys held during the action: ctrl, alt, shift, super, joined with +.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Off: the item gets image.found = false.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The program and its arguments; quote arguments with spaces. No shell.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A regular expression; empty: do not wait for a window.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A rectangle to read (inside the window when one is named, else on the screen); width or height 0: all of it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tesseract languages joined by +, e.g. eng+kor.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>2 replays twice as fast (pauses and waits shrink too).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How long each step waits for its target to appear.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0: to the right edge of the screen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0: to the bottom of the screen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Negative scrolls up.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Negative scrolls left.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Which field of the credential to type: password or username.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For text an input method would intercept (Korean, Japanese, ...): puts it on the clipboard and presses ctrl+v.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The words to wait for; case and spacing are ignored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An image or PDF attached to the item (Read Files, HTTP)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tesseract languages joined by '+', e.g. eng+kor.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Steps to switch on (or off with '-'): documentBoundary, removeShadows, upscale, denoise, deskew, orientation, binarize. Empty: the defaults (upscale, deskew).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Off: a resident registration number keeps only its birth date and sex digit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tesseract's page segmentation mode: 3 automatic, 4 one column, 6 one block, 7 one line, 11 sparse text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Relative paths start at the flow file's folder.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Common in countries that write decimals with a comma</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Encloses values that hold the delimiter, quotes or line breaks.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Off: the fields are named column1, column2, ...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The text encoding. "auto" reads a byte order mark and otherwise assumes UTF-8.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove spaces and tabs around values (never inside quotes).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turn 42, 3.5 and true into numbers and booleans. Values with leading zeros (007) stay text. Off: every value is text, exactly as in the file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fail on a row with more or fewer values than the header. Off: missing values are empty and extra values become fields named column&lt;N&gt;.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop after this many rows; 0 reads them all.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>* and ? match within a name, ** any number of folders, {a,b} either. A pattern that matches nothing emits nothing and logs a warning; a missing plain path is an error.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For PDFs, images and anything else</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Into the field "text"</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>.jsonl and .ndjson are JSON Lines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One value per line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Where the items are in the document; empty: the whole document.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: the first sheet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Relative paths start at the flow file's folder. Expressions see the first item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Values with the delimiter, quotes or line breaks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write the column names first (not when appending to a file that has content).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Field names in column order, separated by commas. Empty: the first item's fields (appending: the file's header).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The text encoding, by name (utf-8, utf-16, utf-16le, latin1, windows-1252, shift_jis, ...).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start the file with a byte order mark: Excel needs it to show accents in a UTF-8 file correctly.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Written to a temporary file first and renamed: never half-written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create the file's folder (and its parents) when it does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Text with {{ expressions }}; an object or a list is written as JSON.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One item per line; can be appended to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Appending needs the JSON Lines format.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comma-separated; empty: every field, in the order first seen.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Each rule compares a field of the item with a value.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Input 1's items, then input 2's, ...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Join input 1 and input 2 on key fields</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The first items together, the second items together, ...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pass input 1 on once every input has finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>7 matches "7" (CSV cells are text); "007" still matches only "007".</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When the inputs differ in length, the longer ones' extra items come out too; otherwise pairing stops at the shortest input.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A field whose value picks the case, or an expression.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Numbers match numeric text (5 matches "5").</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Otherwise items that match no case are dropped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Items with equal values in these fields form a group. None: all items form one group.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Missing values (absent, null or empty) are skipped. Numbers written as text count as numbers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sum and average ignore such values instead of failing the item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A field holding the date, or an expression.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: ISO 8601, Unix seconds or RFC 2822, whichever fits. Or unix, unixMs, iso, rfc2822, or a pattern like dd.MM.yyyy HH:mm (MMM: month name).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>iso, unix, unixMs, rfc2822, or a pattern like yyyy-MM-dd HH:mm (MMMM: month name, dddd: weekday, t: time zone).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The result is this date minus the first, in the unit.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An IANA name. Dates written without an offset are read in it, and results are written in it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Empty: replace the date field (difference: "difference").</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The field holding the text, e.g. subject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A PCRE pattern; named groups (?&lt;name&gt;...) become fields</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>i: ignore case, m: multi-line, s: dot matches newlines, x: extended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Where to put the whole match when the pattern has no named groups</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Collect every match into a list (in the target field) instead of the first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Where the text goes. Empty: the converted field itself, or "json" for the whole item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Indent with two spaces, one field per line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The object's fields become the item's fields</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drop every field of the item that is not set here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The first field decides; later fields break ties.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Where each element goes (text, numbers, and objects when not merged). Empty: the list field's own name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>relative to the flow file's folder unless absolute</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>how long a file must stay the same size before it fires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>minute hour day-of-month month day-of-week, or 6 fields with seconds first; L, W, # and names are allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ISO-8601; without an offset it is read in the time zone below</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An IANA time zone; empty: the machine's zone. Intervals are exact durations and need none.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>letters, digits, '-', '_', '.' and '/'; unique among the daemon's flows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>empty: the daemon's token (&lt;data dir&gt;/daemon/token)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>empty: {"runId": "..."}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+</TS>
