@@ -111,10 +111,10 @@ void MainWindow::createActions()
     auto* triggers = new TriggerSwitch(m_runtime, *m_doc, this);
     triggers->setObjectName(QStringLiteral("triggerSwitch"));
     triggers->setConfirm([this](const QString& question) {
-        return QMessageBox::question(this, tr("Activate triggers"), question) == QMessageBox::Yes;
+        return QMessageBox::question(this, TriggerSwitch::tr("Activate triggers"), question) == QMessageBox::Yes;
     });
     connect(triggers, &TriggerSwitch::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
-    connect(triggers, &TriggerSwitch::failed, this, [this](const QString& error) { QMessageBox::warning(this, tr("Triggers"), error); });
+    connect(triggers, &TriggerSwitch::failed, this, [this](const QString& error) { QMessageBox::warning(this, TriggerSwitch::tr("Triggers"), error); });
     m_actions.insert(QStringLiteral("triggersActive"), triggers->action());
     addAction(triggers->action());
     add(QStringLiteral("credentials"), tr("&Credentials…"), QKeySequence(), [this] { showCredentials(); });

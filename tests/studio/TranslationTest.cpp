@@ -72,7 +72,7 @@ TEST(Translation, LanguagesWithoutATranslationStayEnglish)
     EXPECT_EQ(menuTitles(window).first(), QStringLiteral("&File"));
 }
 
-// Every built-in node's texts that the palette, canvas and inspector show as labels have a Korean translation, so
+// Every built-in node's labels and description (palette, canvas, inspector) have a Korean translation, so
 // a node added without its translation fails here (app/studio/translations/update-node-translations.py adds it).
 TEST(Translation, EveryBuiltInNodeLabelHasAKoreanTranslation)
 {
@@ -89,6 +89,7 @@ TEST(Translation, EveryBuiltInNodeLabelHasAKoreanTranslation)
         ++types;
         check(s.type, s.category);
         check(s.type, s.title);
+        check(s.type, s.description);
         for (const auto* ports : {&s.inputs, &s.outputs})
             for (const auto& port : *ports)
                 check(s.type, port.title);

@@ -33,7 +33,7 @@
     </message>
     <message>
       <source>Flow</source>
-      <translation>흐름</translation>
+      <translation>플로</translation>
     </message>
     <message>
       <source>Transform</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
       <source>Run Sub-flow</source>
-      <translation>하위 흐름 실행</translation>
+      <translation>하위 플로 실행</translation>
     </message>
     <message>
       <source>Stop with Error</source>
@@ -1925,7 +1925,7 @@
     </message>
     <message>
       <source>Flow file</source>
-      <translation>흐름 파일</translation>
+      <translation>플로 파일</translation>
     </message>
     <message>
       <source>Run</source>
@@ -2397,327 +2397,327 @@
     </message>
     <message>
       <source>Sends a prompt, written with {{ }} expressions over the item, to a chat model on any OpenAI-compatible server and puts the answer into the item.</source>
-      <translation type="unfinished" />
+      <translation>항목에 대한 {{ }} 표현식으로 작성한 프롬프트를 OpenAI 호환 서버의 채팅 모델에 보내고, 답을 항목에 넣습니다.</translation>
     </message>
     <message>
       <source>Sorts each item's text into one of the labels you give, with a chat model; the answer is checked against the labels.</source>
-      <translation type="unfinished" />
+      <translation>각 항목의 텍스트를 채팅 모델로 지정한 레이블 중 하나로 분류합니다. 답은 레이블과 대조해 확인합니다.</translation>
     </message>
     <message>
       <source>Reads an item's text with a chat model and returns the fields a JSON Schema describes; the reply is validated against the schema (and the model asked again with the problems when it does not conform). The fields join the item.</source>
-      <translation type="unfinished" />
+      <translation>항목의 텍스트를 채팅 모델로 읽어 JSON 스키마가 설명하는 필드를 돌려줍니다. 응답은 스키마로 검증하며, 맞지 않으면 문제점을 알려 주고 모델에 다시 묻습니다. 필드는 항목에 추가됩니다.</translation>
     </message>
     <message>
       <source>Summarizes text from a field or a text attachment: with a chat model on any OpenAI-compatible server (long texts in chunks, map-reduce), or offline with the built-in extractive summarizer when no server is configured.</source>
-      <translation type="unfinished" />
+      <translation>필드나 텍스트 첨부의 텍스트를 요약합니다. OpenAI 호환 서버의 채팅 모델로(긴 텍스트는 청크로 나눠 맵리듀스), 서버가 설정되지 않았으면 내장된 추출 요약기로 오프라인에서 요약합니다.</translation>
     </message>
     <message>
       <source>Clicks the element a CSS selector finds, waiting for it to appear; when the click opens another page, waits for that page to load.</source>
-      <translation type="unfinished" />
+      <translation>CSS 선택자가 찾은 요소가 나타나기를 기다렸다가 클릭합니다. 클릭으로 다른 페이지가 열리면 그 페이지가 로드될 때까지 기다립니다.</translation>
     </message>
     <message>
       <source>Closes a session's page (and its private profile) before the run ends; every session closes when the run ends anyway.</source>
-      <translation type="unfinished" />
+      <translation>실행이 끝나기 전에 세션의 페이지(와 전용 프로필)를 닫습니다. 실행이 끝나면 모든 세션은 어차피 닫힙니다.</translation>
     </message>
     <message>
       <source>Reads, sets or deletes cookies of a session's profile. In a named profile they are kept on disk, so a login survives until the next run.</source>
-      <translation type="unfinished" />
+      <translation>세션 프로필의 쿠키를 읽고, 설정하고, 삭제합니다. 이름 있는 프로필에서는 디스크에 보관되므로 로그인이 다음 실행까지 유지됩니다.</translation>
     </message>
     <message>
       <source>Downloads a file in the browser, with the session's cookies (behind a login): from a URL, or by clicking the link or button a selector finds. The file becomes a binary attachment.</source>
-      <translation type="unfinished" />
+      <translation>세션의 쿠키로(로그인 뒤에서) 브라우저에서 파일을 다운로드합니다. URL에서, 또는 선택자가 찾은 링크나 버튼을 클릭해서 받습니다. 파일은 바이너리 첨부가 됩니다.</translation>
     </message>
     <message>
       <source>Reads the page as the browser rendered it (after its scripts ran) with CSS selectors: one item per match of the item selector, its values picked by selectors relative to that match, or one item per row of a table.</source>
-      <translation type="unfinished" />
+      <translation>브라우저가 렌더링한 그대로의 페이지(스크립트 실행 후)를 CSS 선택자로 읽습니다. 항목 선택자가 일치할 때마다 항목 하나를 만들고 그 안에서 상대 선택자로 값을 고르거나, 표의 행마다 항목 하나를 만듭니다.</translation>
     </message>
     <message>
       <source>Opens a web page in a real browser (QtWebEngine) and waits until it has loaded. Later browser nodes naming the same session continue in this page. Headless unless Visible is set.</source>
-      <translation type="unfinished" />
+      <translation>실제 브라우저(QtWebEngine)로 웹 페이지를 열고 로드될 때까지 기다립니다. 같은 세션을 지정한 뒤의 브라우저 노드는 이 페이지에서 이어 갑니다. '보임'을 켜지 않으면 화면 없이 실행됩니다.</translation>
     </message>
     <message>
       <source>Takes a PNG picture of the page as the browser rendered it: the window, the whole page, or one element. Attached to the item; saved to a file when a path is set.</source>
-      <translation type="unfinished" />
+      <translation>브라우저가 렌더링한 페이지를 PNG 그림으로 찍습니다. 창, 페이지 전체 또는 요소 하나를 찍을 수 있습니다. 항목에 첨부되며, 경로를 지정하면 파일로도 저장합니다.</translation>
     </message>
     <message>
       <source>Runs JavaScript in the page; what it returns (awaited when it is a Promise) lands in the item as JSON. The item's fields are available as `item`.</source>
-      <translation type="unfinished" />
+      <translation>페이지에서 JavaScript를 실행합니다. 반환값(Promise면 완료를 기다림)은 JSON으로 항목에 들어갑니다. 항목의 필드는 `item`으로 쓸 수 있습니다.</translation>
     </message>
     <message>
       <source>Prints the page to PDF as the browser prints it (print styles apply). Attached to the item; saved to a file when a path is set.</source>
-      <translation type="unfinished" />
+      <translation>브라우저가 인쇄하는 그대로(인쇄 스타일 적용) 페이지를 PDF로 인쇄합니다. 항목에 첨부되며, 경로를 지정하면 파일로도 저장합니다.</translation>
     </message>
     <message>
       <source>Chooses one option (or several, in a multiple list) of the &lt;select&gt; a CSS selector finds, by value or by the label the user sees.</source>
-      <translation type="unfinished" />
+      <translation>CSS 선택자가 찾은 &lt;select&gt;에서 옵션 하나(다중 목록이면 여러 개)를 값이나 사용자에게 보이는 레이블로 고릅니다.</translation>
     </message>
     <message>
       <source>Types text into the input, text area or editable element a CSS selector finds, firing the input and change events the page listens to; optionally presses Enter (submits the form).</source>
-      <translation type="unfinished" />
+      <translation>CSS 선택자가 찾은 입력란, 텍스트 영역 또는 편집 가능한 요소에 텍스트를 입력하고, 페이지가 듣는 input·change 이벤트를 발생시킵니다. 선택하면 Enter를 눌러 폼을 제출합니다.</translation>
     </message>
     <message>
       <source>Waits until a CSS selector matches in the page: for content that scripts add after loading, or until a spinner is gone.</source>
-      <translation type="unfinished" />
+      <translation>페이지에서 CSS 선택자가 일치할 때까지 기다립니다. 로드 후 스크립트가 추가하는 내용이나, 로딩 표시가 사라질 때를 기다릴 때 씁니다.</translation>
     </message>
     <message>
       <source>Runs a Lua script over the items: change fields, filter, split or combine items. The script runs in a sandbox without files or network.</source>
-      <translation type="unfinished" />
+      <translation>항목에 대해 Lua 스크립트를 실행합니다. 필드를 바꾸고, 거르고, 항목을 나누거나 합칩니다. 스크립트는 파일과 네트워크가 없는 샌드박스에서 실행됩니다.</translation>
     </message>
     <message>
       <source>Posts a message to a Slack, Microsoft Teams or other incoming webhook, once per item.</source>
-      <translation type="unfinished" />
+      <translation>Slack, Microsoft Teams 또는 다른 수신 웹훅에 항목마다 메시지를 게시합니다.</translation>
     </message>
     <message>
       <source>Picks text, HTML or attributes out of a web page with CSS selectors, without a browser. With an item selector, every match (an article, a table row) becomes its own item.</source>
-      <translation type="unfinished" />
+      <translation>브라우저 없이 CSS 선택자로 웹 페이지에서 텍스트, HTML 또는 속성을 뽑아냅니다. 항목 선택자를 쓰면 일치하는 것(기사, 표의 행)마다 항목이 됩니다.</translation>
     </message>
     <message>
       <source>Calls a web API or downloads a file, once per incoming item. JSON answers become items (a list becomes one item per entry), text lands in "body", anything else becomes a binary attachment. Follows pagination.</source>
-      <translation type="unfinished" />
+      <translation>들어오는 항목마다 웹 API를 호출하거나 파일을 다운로드합니다. JSON 응답은 항목이 되고(목록은 항목마다 하나), 텍스트는 "body"에, 그 밖의 것은 바이너리 첨부가 됩니다. 페이지 나누기를 따라갑니다.</translation>
     </message>
     <message>
       <source>Reads messages from an IMAP folder: one item per message with subject, sender, recipients, date, text and HTML, and the attachments as binaries.</source>
-      <translation type="unfinished" />
+      <translation>IMAP 폴더의 메시지를 읽습니다. 메시지마다 항목 하나: 제목, 보낸 사람, 받는 사람, 날짜, 텍스트와 HTML, 그리고 첨부 파일은 바이너리로.</translation>
     </message>
     <message>
       <source>Reads an RSS or Atom feed and emits one item per entry: title, link, summary, content, published date (ISO 8601, UTC), id, author, categories.</source>
-      <translation type="unfinished" />
+      <translation>RSS 또는 Atom 피드를 읽어 항목마다 하나씩 내보냅니다: 제목, 링크, 요약, 내용, 게시일(ISO 8601, UTC), id, 작성자, 분류.</translation>
     </message>
     <message>
       <source>Runs a program with a list of arguments (no shell, so values cannot inject commands) and emits its exit code, stdout and stderr. Off until enabled in your settings: {"shell": {"enabled": true}} in settings.json.</source>
-      <translation type="unfinished" />
+      <translation>인수 목록으로 프로그램을 실행하고(셸 없이 실행하므로 값으로 명령을 주입할 수 없음) 종료 코드, 표준 출력, 표준 오류를 내보냅니다. 설정에서 켜기 전에는 꺼져 있습니다: settings.json에 {"shell": {"enabled": true}}.</translation>
     </message>
     <message>
       <source>Sends one e-mail per item over SMTP: text and HTML, Cc and Bcc, item attachments.</source>
-      <translation type="unfinished" />
+      <translation>SMTP로 항목마다 이메일 한 통을 보냅니다. 텍스트와 HTML, 참조와 숨은 참조, 항목 첨부를 지원합니다.</translation>
     </message>
     <message>
       <source>Queries SQLite or PostgreSQL with bound parameters (rows become items), or inserts / upserts the items into a table, in one transaction.</source>
-      <translation type="unfinished" />
+      <translation>바인딩된 매개변수로 SQLite나 PostgreSQL에 쿼리하거나(행이 항목이 됨), 항목을 표에 삽입 또는 업서트합니다. 한 트랜잭션 안에서 처리합니다.</translation>
     </message>
     <message>
       <source>Brings the first window whose title and class match to the front and gives it the keyboard.</source>
-      <translation type="unfinished" />
+      <translation>제목과 클래스가 일치하는 첫 창을 앞으로 가져오고 키보드 포커스를 줍니다.</translation>
     </message>
     <message>
       <source>Clicks on the desktop: on an image found on the screen wherever it moved, at a position inside a window, or at screen coordinates, tried in that order.</source>
-      <translation type="unfinished" />
+      <translation>데스크톱을 클릭합니다. 화면에서 찾은 이미지(어디로 옮겨 갔든), 창 안의 위치, 화면 좌표 순서로 시도합니다.</translation>
     </message>
     <message>
       <source>Reads the text on the desktop clipboard into a field of each item.</source>
-      <translation type="unfinished" />
+      <translation>데스크톱 클립보드의 텍스트를 각 항목의 필드로 읽어 옵니다.</translation>
     </message>
     <message>
       <source>Puts text on the desktop clipboard, ready to paste.</source>
-      <translation type="unfinished" />
+      <translation>데스크톱 클립보드에 텍스트를 넣어 붙여넣을 수 있게 합니다.</translation>
     </message>
     <message>
       <source>Asks every window whose title and class match to close, as its close button would.</source>
-      <translation type="unfinished" />
+      <translation>제목과 클래스가 일치하는 모든 창에 닫기 버튼처럼 닫으라고 요청합니다.</translation>
     </message>
     <message>
       <source>Presses the mouse on a target, moves it by an offset and releases it.</source>
-      <translation type="unfinished" />
+      <translation>대상 위에서 마우스를 누르고, 오프셋만큼 움직인 뒤 놓습니다.</translation>
     </message>
     <message>
       <source>Looks for a picture on the screen (also zoomed) and adds where it is under "image": found, x, y, width, height, centre and score.</source>
-      <translation type="unfinished" />
+      <translation>화면에서 그림을 찾아(확대·축소된 것도) 위치를 "image" 아래에 추가합니다: found, x, y, width, height, centre, score.</translation>
     </message>
     <message>
       <source>Starts a program on the desktop (it keeps running after the flow) and, when a title pattern is set, waits for its window. Adds "pid" and "window" to the item.</source>
-      <translation type="unfinished" />
+      <translation>데스크톱에서 프로그램을 시작하고(플로가 끝나도 계속 실행됨), 제목 패턴을 지정하면 그 창을 기다립니다. 항목에 "pid"와 "window"를 추가합니다.</translation>
     </message>
     <message>
       <source>Presses a key or a shortcut: Return, Tab, ctrl+s, alt+F4, ctrl+shift+Tab. Key names are X keysym names (a, Return, Escape, F5, Left, Page_Down, Delete).</source>
-      <translation type="unfinished" />
+      <translation>키나 단축키를 누릅니다: Return, Tab, ctrl+s, alt+F4, ctrl+shift+Tab. 키 이름은 X keysym 이름입니다(a, Return, Escape, F5, Left, Page_Down, Delete).</translation>
     </message>
     <message>
       <source>Reads the text in a window or a region of the screen by OCR and adds it to the item: the whole text, and every line with its position.</source>
-      <translation type="unfinished" />
+      <translation>창이나 화면 영역의 텍스트를 OCR로 읽어 항목에 추가합니다: 전체 텍스트와 위치가 있는 각 줄.</translation>
     </message>
     <message>
       <source>Replays a recording (taskloom record) once per item. Typed text may hold {{ }} expressions, so one recording fills a form for every row. Adds the replay report under "replay".</source>
-      <translation type="unfinished" />
+      <translation>녹화(taskloom record)를 항목마다 한 번 재생합니다. 입력한 텍스트에 {{ }} 표현식을 쓸 수 있어, 한 번의 녹화로 모든 행의 양식을 채웁니다. 재생 보고서를 "replay" 아래에 추가합니다.</translation>
     </message>
     <message>
       <source>Takes a PNG picture of the screen or of a region, attached to the item (and saved to a file when a path is set).</source>
-      <translation type="unfinished" />
+      <translation>화면 또는 영역을 PNG 그림으로 찍어 항목에 첨부합니다(경로를 지정하면 파일로도 저장).</translation>
     </message>
     <message>
       <source>Turns the mouse wheel over a target (image, window position or screen position), or where the pointer is when no target is set.</source>
-      <translation type="unfinished" />
+      <translation>대상(이미지, 창 안의 위치, 화면 위치) 위에서, 대상이 없으면 포인터가 있는 곳에서 마우스 휠을 돌립니다.</translation>
     </message>
     <message>
       <source>Types a password from the credentials vault into the focused field. The secret never appears in the flow, the logs or the run history.</source>
-      <translation type="unfinished" />
+      <translation>자격 증명 보관소의 비밀번호를 포커스된 입력란에 입력합니다. 비밀은 플로, 로그, 실행 기록 어디에도 나타나지 않습니다.</translation>
     </message>
     <message>
       <source>Types text into the focused field, character by character, including characters the keyboard layout does not have. With {{ }} one flow fills a form for every row of a spreadsheet.</source>
-      <translation type="unfinished" />
+      <translation>포커스된 입력란에 한 글자씩 텍스트를 입력합니다. 키보드 배열에 없는 문자도 입력합니다. {{ }}를 쓰면 하나의 플로로 스프레드시트의 모든 행에 대해 양식을 채웁니다.</translation>
     </message>
     <message>
       <source>Waits until a picture appears on the screen (a page loaded, a dialog opened), or until it disappears (a progress bar finished).</source>
-      <translation type="unfinished" />
+      <translation>화면에 그림이 나타날 때까지(페이지 로드, 대화 상자 열림), 또는 사라질 때까지(진행 표시줄 완료) 기다립니다.</translation>
     </message>
     <message>
       <source>Waits until the given words can be read on the screen (in a window or a region) and adds where they are to the item. Fails when they do not appear in time.</source>
-      <translation type="unfinished" />
+      <translation>화면에서(창이나 영역 안에서) 주어진 단어를 읽을 수 있을 때까지 기다리고 그 위치를 항목에 추가합니다. 제시간에 나타나지 않으면 실패합니다.</translation>
     </message>
     <message>
       <source>Waits until a window whose title and class match appears (a dialog, a program that starts slowly) and adds its title, class and geometry to the item under "window".</source>
-      <translation type="unfinished" />
+      <translation>제목과 클래스가 일치하는 창(대화 상자, 늦게 뜨는 프로그램)이 나타날 때까지 기다리고, 그 제목·클래스·위치와 크기를 "window" 아래에 추가합니다.</translation>
     </message>
     <message>
       <source>Reads a passport or ID card: the machine-readable zone (TD1, TD2, TD3) is found, read, repaired with its check digits and parsed (document number, names, nationality, dates, sex); cards without one (Korean resident card and driver's licence, label: value cards) are read from their printed text. Failed check digits and impossible dates are flagged.</source>
-      <translation type="unfinished" />
+      <translation>여권이나 신분증을 읽습니다. 기계 판독 영역(TD1, TD2, TD3)을 찾아 읽고, 검증 숫자로 바로잡아 문서 번호, 이름, 국적, 날짜, 성별로 풉니다. 기계 판독 영역이 없는 카드(주민등록증, 운전면허증, '레이블: 값' 형식의 카드)는 인쇄된 텍스트에서 읽습니다. 틀린 검증 숫자와 있을 수 없는 날짜는 표시합니다.</translation>
     </message>
     <message>
       <source>Reads an invoice (PDF text layer, or OCR for scans): invoice number, issue and due dates, vendor name and tax id, customer, PO number, currency, subtotal, tax, total, IBAN and BIC. Subtotal + tax that does not give the total, and a due date before the issue date, are flagged.</source>
-      <translation type="unfinished" />
+      <translation>청구서를 읽습니다(PDF 텍스트 레이어, 스캔은 OCR): 청구서 번호, 발행일과 만기일, 공급자 이름과 세금 번호, 고객, 주문 번호, 통화, 소계, 세금, 합계, IBAN과 BIC. 소계와 세금의 합이 합계와 다르거나 만기일이 발행일보다 앞서면 표시합니다.</translation>
     </message>
     <message>
       <source>Reads a photographed or scanned receipt: merchant name and address, phone, date, time, currency, subtotal, tax, tip, total, payment method and line items, each with its text as printed, confidence and box. Totals that disagree with the items, tax or cash are flagged.</source>
-      <translation type="unfinished" />
+      <translation>사진이나 스캔한 영수증을 읽습니다: 가맹점 이름과 주소, 전화번호, 날짜, 시간, 통화, 소계, 세금, 팁, 합계, 결제 수단, 품목. 각각 인쇄된 텍스트, 신뢰도, 상자와 함께 나옵니다. 품목, 세금, 현금과 맞지 않는 합계는 표시합니다.</translation>
     </message>
     <message>
       <source>Reads the text of an image or PDF (born-digital PDFs through their text layer, scans through Tesseract): the full text plus every line and word with its box and confidence.</source>
-      <translation type="unfinished" />
+      <translation>이미지나 PDF의 텍스트를 읽습니다(디지털 PDF는 텍스트 레이어로, 스캔은 Tesseract로): 전체 텍스트와 상자·신뢰도가 있는 모든 줄과 단어.</translation>
     </message>
     <message>
       <source>Reads a CSV file for every incoming item and emits one item per row, with the columns as fields in their order. Files of any size stream through.</source>
-      <translation type="unfinished" />
+      <translation>들어오는 항목마다 CSV 파일을 읽어 행마다 항목 하나를 내보냅니다. 열은 순서대로 필드가 됩니다. 크기와 관계없이 스트리밍으로 처리합니다.</translation>
     </message>
     <message>
       <source>Reads one file, or every file a pattern matches (invoices/*.pdf, data/**/*.csv), for each incoming item: one item per file with its path, name, size and modification time, and the content as text or as a binary attachment.</source>
-      <translation type="unfinished" />
+      <translation>들어오는 항목마다 파일 하나, 또는 패턴(invoices/*.pdf, data/**/*.csv)과 일치하는 모든 파일을 읽습니다. 파일마다 항목 하나: 경로, 이름, 크기, 수정 시각, 그리고 텍스트나 바이너리 첨부로 된 내용.</translation>
     </message>
     <message>
       <source>Reads a JSON file for every incoming item: an array becomes one item per element, an object one item. JSON Lines files (one value per line) stream through line by line.</source>
-      <translation type="unfinished" />
+      <translation>들어오는 항목마다 JSON 파일을 읽습니다. 배열은 요소마다 항목 하나, 객체는 항목 하나가 됩니다. JSON Lines 파일(줄마다 값 하나)은 한 줄씩 스트리밍합니다.</translation>
     </message>
     <message>
       <source>Reads a sheet of an Excel workbook: one item per row, fields named by the header row. Numbers stay numbers, dates become ISO 8601 text.</source>
-      <translation type="unfinished" />
+      <translation>Excel 통합 문서의 시트를 읽습니다. 행마다 항목 하나이며, 필드 이름은 머리글 행에서 옵니다. 숫자는 숫자로, 날짜는 ISO 8601 텍스트가 됩니다.</translation>
     </message>
     <message>
       <source>Writes the incoming items as rows of a CSV file, one column per field, and emits {path, rows, columns}. The file appears only when every row is written.</source>
-      <translation type="unfinished" />
+      <translation>들어오는 항목을 CSV 파일의 행으로 씁니다(필드마다 열 하나). {path, rows, columns}를 내보냅니다. 파일은 모든 행을 쓴 뒤에야 나타납니다.</translation>
     </message>
     <message>
       <source>Writes a file for every item, from text or from a binary attachment, and passes the item on with "path" and "size". A replaced file is never half-written.</source>
-      <translation type="unfinished" />
+      <translation>항목마다 텍스트나 바이너리 첨부로 파일을 쓰고, "path"와 "size"를 붙여 항목을 전달합니다. 바뀌는 파일이 반쯤 쓰인 채로 남는 일은 없습니다.</translation>
     </message>
     <message>
       <source>Writes the incoming items to a JSON file, as one array or as JSON Lines, and emits {path, items}. The file appears only when every item is written.</source>
-      <translation type="unfinished" />
+      <translation>들어오는 항목을 JSON 파일에 하나의 배열 또는 JSON Lines로 쓰고 {path, items}를 내보냅니다. 파일은 모든 항목을 쓴 뒤에야 나타납니다.</translation>
     </message>
     <message>
       <source>Writes the items to an Excel workbook: a header row and one row per item. Numbers and booleans keep their type; lists and objects are written as JSON text.</source>
-      <translation type="unfinished" />
+      <translation>항목을 Excel 통합 문서에 씁니다: 머리글 행과 항목마다 한 행. 숫자와 불리언은 유형을 유지하고, 목록과 객체는 JSON 텍스트로 씁니다.</translation>
     </message>
     <message>
       <source>Routes each item to "true" or "false" by rules on its fields.</source>
-      <translation type="unfinished" />
+      <translation>필드에 대한 규칙에 따라 각 항목을 "true" 또는 "false"로 보냅니다.</translation>
     </message>
     <message>
       <source>Writes a message to the run log and passes the items on unchanged.</source>
-      <translation type="unfinished" />
+      <translation>실행 로그에 메시지를 쓰고 항목을 그대로 전달합니다.</translation>
     </message>
     <message>
       <source>Runs the nodes on "loop" once per batch of items; connect the last of them back to "return". When every batch is done, "done" emits what came back.</source>
-      <translation type="unfinished" />
+      <translation>항목 배치마다 "loop"의 노드를 한 번씩 실행합니다. 그 마지막 노드를 "return"에 다시 연결하세요. 모든 배치가 끝나면 "done"이 돌아온 것을 내보냅니다.</translation>
     </message>
     <message>
       <source>Brings branches together: appends their items, joins two inputs on matching fields, pairs items up by position, or waits for every input and passes input 1 on.</source>
-      <translation type="unfinished" />
+      <translation>분기를 합칩니다: 항목을 이어 붙이거나, 두 입력을 일치하는 필드로 조인하거나, 위치로 짝짓거나, 모든 입력을 기다렸다가 입력 1을 전달합니다.</translation>
     </message>
     <message>
       <source>Passes items through unchanged.</source>
-      <translation type="unfinished" />
+      <translation>항목을 그대로 통과시킵니다.</translation>
     </message>
     <message>
       <source>Runs another flow with these items as its input (its Manual Trigger emits them) and passes on what its last nodes return.</source>
-      <translation type="unfinished" />
+      <translation>이 항목을 입력으로 다른 플로를 실행하고(그 플로의 수동 트리거가 내보냄), 마지막 노드가 돌려준 것을 전달합니다.</translation>
     </message>
     <message>
       <source>Fails the run with your message when items reach it.</source>
-      <translation type="unfinished" />
+      <translation>항목이 도착하면 지정한 메시지로 실행을 실패시킵니다.</translation>
     </message>
     <message>
       <source>Routes each item to the output of the first case it matches: by rules on its fields, or by a value. There is one output per case, named after it.</source>
-      <translation type="unfinished" />
+      <translation>각 항목을 처음 일치하는 경우의 출력으로 보냅니다. 필드에 대한 규칙이나 값으로 판단합니다. 경우마다 그 이름의 출력이 하나씩 있습니다.</translation>
     </message>
     <message>
       <source>Pauses for some seconds, or until a date and time, then passes the items on.</source>
-      <translation type="unfinished" />
+      <translation>몇 초 동안, 또는 지정한 날짜와 시간까지 멈췄다가 항목을 전달합니다.</translation>
     </message>
     <message>
       <source>Groups items by fields and computes counts, sums, averages, minimums, maximums and lists per group: one item per group. Without group fields, one item for all.</source>
-      <translation type="unfinished" />
+      <translation>필드로 항목을 묶어 그룹마다 개수, 합계, 평균, 최솟값, 최댓값, 목록을 계산합니다. 그룹마다 항목 하나이며, 그룹 필드가 없으면 전체에 대해 항목 하나입니다.</translation>
     </message>
     <message>
       <source>Formats, parses, shifts dates or measures the time between two, in a time zone you choose.</source>
-      <translation type="unfinished" />
+      <translation>선택한 시간대에서 날짜를 서식화·파싱·이동하거나 두 날짜 사이의 시간을 잽니다.</translation>
     </message>
     <message>
       <source>Matches a regular expression against a text field and writes its named groups (or the whole match) into fields. Items without a match pass through unchanged or are dropped.</source>
-      <translation type="unfinished" />
+      <translation>텍스트 필드에 정규식을 맞춰 이름 있는 그룹(또는 전체 일치)을 필드에 씁니다. 일치하지 않는 항목은 그대로 통과하거나 버려집니다.</translation>
     </message>
     <message>
       <source>Keeps the items that satisfy the rules and drops the rest.</source>
-      <translation type="unfinished" />
+      <translation>규칙을 만족하는 항목만 남기고 나머지는 버립니다.</translation>
     </message>
     <message>
       <source>Turns a field, or the whole item, into JSON text.</source>
-      <translation type="unfinished" />
+      <translation>필드나 항목 전체를 JSON 텍스트로 바꿉니다.</translation>
     </message>
     <message>
       <source>Keeps only the first or the last N items.</source>
-      <translation type="unfinished" />
+      <translation>처음 또는 마지막 N개 항목만 남깁니다.</translation>
     </message>
     <message>
       <source>Turns JSON text in a field into data: in the same field, in another field, or merged into the item.</source>
-      <translation type="unfinished" />
+      <translation>필드의 JSON 텍스트를 데이터로 바꿉니다: 같은 필드에, 다른 필드에, 또는 항목에 병합해서.</translation>
     </message>
     <message>
       <source>Drops items that repeat an earlier one, compared on all fields or on the fields you choose. Attachments are not compared.</source>
-      <translation type="unfinished" />
+      <translation>앞선 항목과 반복되는 항목을 버립니다. 모든 필드나 선택한 필드로 비교하며, 첨부는 비교하지 않습니다.</translation>
     </message>
     <message>
       <source>Removes the listed fields from every item, or keeps only them (in the order listed).</source>
-      <translation type="unfinished" />
+      <translation>나열한 필드를 모든 항목에서 제거하거나, 그 필드만 (나열한 순서로) 남깁니다.</translation>
     </message>
     <message>
       <source>Renames fields, keeping each in its place. Dotted names move nested fields.</source>
-      <translation type="unfinished" />
+      <translation>필드 이름을 바꾸되 각 필드의 자리는 유지합니다. 점으로 이은 이름은 중첩 필드를 옮깁니다.</translation>
     </message>
     <message>
       <source>Adds or changes fields on every item, with fixed values or {{ expressions }}.</source>
-      <translation type="unfinished" />
+      <translation>모든 항목에 고정 값이나 {{ 표현식 }}으로 필드를 추가하거나 바꿉니다.</translation>
     </message>
     <message>
       <source>Sorts items by fields. Numbers (also written as text) sort by value, ISO dates by time; items missing a field come last.</source>
-      <translation type="unfinished" />
+      <translation>필드로 항목을 정렬합니다. 숫자(텍스트로 쓴 것도)는 값으로, ISO 날짜는 시간으로 정렬하며, 필드가 없는 항목은 마지막에 옵니다.</translation>
     </message>
     <message>
       <source>Turns a list field into one item per element.</source>
-      <translation type="unfinished" />
+      <translation>목록 필드를 요소마다 항목 하나로 펼칩니다.</translation>
     </message>
     <message>
       <source>Starts the flow while `taskloom daemon` runs when a file matching the pattern appears in the folder, changes or is deleted. A new or changed file fires once it has stopped growing for the debounce time. Emits one item: event (new, changed, deleted), path, name, size and modifiedAt.</source>
-      <translation type="unfinished" />
+      <translation>`taskloom daemon`이 실행 중일 때, 폴더에 패턴과 일치하는 파일이 나타나거나 바뀌거나 삭제되면 플로를 시작합니다. 새 파일이나 바뀐 파일은 대기 시간 동안 더 커지지 않으면 한 번 발생합니다. 항목 하나를 내보냅니다: event(new, changed, deleted), path, name, size, modifiedAt.</translation>
     </message>
     <message>
       <source>Starts the flow when you run it: from the command line, the studio or another flow. Emits the run's input items (taskloom run --input), or one empty item.</source>
-      <translation type="unfinished" />
+      <translation>직접 실행할 때 플로를 시작합니다: 명령줄, 스튜디오 또는 다른 플로에서. 실행의 입력 항목(taskloom run --input)이나 빈 항목 하나를 내보냅니다.</translation>
     </message>
     <message>
       <source>Starts the flow on a schedule while `taskloom daemon` runs: a cron expression (5 fields, or 6 with seconds first), every N minutes or hours, or once at a date and time, in a time zone. A local time skipped by a daylight-saving change runs once at the next valid instant; a repeated one runs once. Emits one item: scheduledAt, firedAt and, after downtime, missed.</source>
-      <translation type="unfinished" />
+      <translation>`taskloom daemon`이 실행 중일 때 일정에 따라 플로를 시작합니다: cron 표현식(필드 5개, 또는 초를 앞에 둔 6개), N분이나 N시간마다, 또는 지정한 날짜와 시간에 한 번, 지정한 시간대로. 일광 절약 시간 전환으로 건너뛴 현지 시각은 다음 유효한 순간에 한 번, 반복되는 시각은 한 번 실행됩니다. 항목 하나를 내보냅니다: scheduledAt, firedAt, 그리고 중단 후에는 missed.</translation>
     </message>
     <message>
       <source>Starts the flow while `taskloom daemon` runs when an HTTP request arrives at http://&lt;listen address&gt;/webhook/&lt;path&gt; with the right token (Authorization: Bearer &lt;token&gt;, or the X-Taskloom-Token header). Emits one item: method, path, query, headers, body (parsed when it is JSON) and bodyText. Requests that are too large or too slow are refused and never start a run.</source>
-      <translation type="unfinished" />
+      <translation>`taskloom daemon`이 실행 중일 때 올바른 토큰(Authorization: Bearer &lt;token&gt; 또는 X-Taskloom-Token 헤더)과 함께 http://&lt;listen address&gt;/webhook/&lt;path&gt;로 HTTP 요청이 오면 플로를 시작합니다. 항목 하나를 내보냅니다: method, path, query, headers, body(JSON이면 파싱됨), bodyText. 너무 크거나 느린 요청은 거부되며 실행을 시작하지 않습니다.</translation>
     </message>
     <message>
       <source>An openAiCompatible credential (base URL, API key, model) or an apiKey credential. The key never goes in the flow file.</source>

@@ -1229,4 +1229,73 @@ Restore them? (No deletes the copy.)</source>
             <translation>정확한 값: %1</translation>
         </message>
     </context>
+    <context>
+        <name>taskloom::studio::TriggerSwitch</name>
+        <message>
+            <source>Triggers &amp;active</source>
+            <translation>트리거 활성(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Let the scheduler (taskloom daemon) fire this flow's schedule, webhook and file-watch triggers</source>
+            <translation>스케줄러(taskloom daemon)가 이 플로의 일정, 웹훅, 파일 감시 트리거를 실행하게 합니다</translation>
+        </message>
+        <message>
+            <source>This flow has no schedule, webhook or file-watch trigger for the scheduler to fire.</source>
+            <translation>이 플로에는 스케줄러가 실행할 일정, 웹훅 또는 파일 감시 트리거가 없습니다.</translation>
+        </message>
+        <message>
+            <source>The scheduler does not run this file; its triggers are inactive.</source>
+            <translation>스케줄러는 이 파일을 실행하지 않습니다. 트리거는 비활성 상태입니다.</translation>
+        </message>
+        <message>
+            <source>The scheduler runs the flows saved in %1.
+Save this flow there as %2 and activate its triggers?</source>
+            <translation>스케줄러는 %1에 저장된 플로를 실행합니다.
+이 플로를 그곳에 %2(으)로 저장하고 트리거를 활성화할까요?</translation>
+        </message>
+        <message>
+            <source>Not activated: the flow was not saved in the scheduler's flows folder.</source>
+            <translation>활성화하지 않음: 플로가 스케줄러의 플로 폴더에 저장되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Cannot create the flows folder %1</source>
+            <translation>플로 폴더 %1을(를) 만들 수 없습니다</translation>
+        </message>
+        <message>
+            <source> (saved as %1)</source>
+            <translation> (%1(으)로 저장됨)</translation>
+        </message>
+        <message>
+            <source> (saved)</source>
+            <translation> (저장됨)</translation>
+        </message>
+        <message>
+            <source>The scheduler does not load %1.</source>
+            <translation>스케줄러가 %1을(를) 불러오지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Triggers active%1</source>
+            <translation>트리거 활성%1</translation>
+        </message>
+        <message>
+            <source>Triggers inactive%1</source>
+            <translation>트리거 비활성%1</translation>
+        </message>
+        <message>
+            <source>; next run %1</source>
+            <translation>; 다음 실행 %1</translation>
+        </message>
+        <message>
+            <source>. No scheduler is running: start it with `taskloom daemon`.</source>
+            <translation>. 실행 중인 스케줄러가 없습니다: `taskloom daemon`으로 시작하세요.</translation>
+        </message>
+        <message>
+            <source>Activate triggers</source>
+            <translation>트리거 활성화</translation>
+        </message>
+        <message>
+            <source>Triggers</source>
+            <translation>트리거</translation>
+        </message>
+    </context>
 </TS>
