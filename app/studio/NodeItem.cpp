@@ -169,16 +169,20 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setBrush(bodyColor);
     p->drawRoundedRect(body, 8, 8);
 
-    // Header: a rounded top in the category colour, flat at the bottom.
-    QPainterPath header;
-    header.addRoundedRect(QRectF(0, 0, width, headerHeight), 8, 8);
-    header.addRect(QRectF(0, headerHeight - 8, width, 8));
+    // Header: a rounded top in the category colour, flat at the bottom. Every node has the same header shape, and
+    // simplifying a path is a polygon union: build it once, not on every frame of every node.
+    static const QPainterPath header = [] {
+        QPainterPath path;
+        path.addRoundedRect(QRectF(0, 0, width, headerHeight), 8, 8);
+        path.addRect(QRectF(0, headerHeight - 8, width, 8));
+        return path.simplified();
+    }();
     QColor headerColor = m_color;
     if (m_disabled || m_placeholder)
         headerColor = QColor(0x55, 0x5B, 0x66);
     p->setPen(Qt::NoPen);
     p->setBrush(headerColor.darker(135));
-    p->drawPath(header.simplified());
+    p->drawPath(header);
     p->setBrush(headerColor);
     p->drawRect(QRectF(0, 8, 4, headerHeight - 8));
 
