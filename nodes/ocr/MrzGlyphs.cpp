@@ -103,8 +103,9 @@ bool MrzGlyphs::segment(const cv::Mat& gray, const QList<Box>& bands, int lineLe
     return true;
 }
 
-std::optional<QStringList> MrzGlyphs::refine(const mrz::MrzData& data, const std::function<QChar(const cv::Rect&)>& readCell,
-                                             bool wholeLines) const
+std::optional<MrzGlyphs::Refined> MrzGlyphs::refine(const mrz::MrzData& data,
+                                                    const std::function<QChar(const cv::Rect&)>& readCell,
+                                                    bool wholeLines) const
 {
     if (m_cells.size() != data.lines.size())
         return std::nullopt;
@@ -128,7 +129,8 @@ std::optional<QStringList> MrzGlyphs::refine(const mrz::MrzData& data, const std
             if (!inSpan(line, pos) && !m_cells[line][pos].empty() && (data.lines[line][pos] != u'<' || wholeLines))
                 templates[data.lines[line][pos]].append(m_cells[line][pos]);
     QStringList lines = data.lines;
-    bool changed = false;
+    Refined refined;
+    refined.templateOnly = data.lines;
     for (const Span& span : spans) {
         for (int k = span.start; k < span.start + span.length && k < m_cells[span.line].size(); ++k) {
             const cv::Mat& cell = m_cells[span.line][k];
@@ -136,7 +138,7 @@ std::optional<QStringList> MrzGlyphs::refine(const mrz::MrzData& data, const std
             if (cell.empty()) {
                 if (wholeLines && current != u'<') {
                     current = u'<';
-                    changed = true;
+                    ++refined.byCell;
                 }
                 continue;
             }
@@ -153,25 +155,34 @@ std::optional<QStringList> MrzGlyphs::refine(const mrz::MrzData& data, const std
                 if (c == current)
                     currentScore = s;
             }
-            // A close template match decides; otherwise the cell read alone (no neighbours to merge with or drop).
+            // A close template match decides. Otherwise the cell read alone (no neighbours to merge with or drop)
+            // may overrule the line's reading only where there is evidence against it: the lines fail their checks
+            // (whole lines), or this document's own print of the character does not look like the cell. Where the
+            // document has no print of the character to compare with, the reading in its line's context stands.
             QChar c = current;
-            if (!best.isNull() && bestScore > 0.85 && bestScore > currentScore + 0.08)
+            bool byTemplate = false;
+            if (!best.isNull() && bestScore > 0.85 && bestScore > currentScore + 0.08) {
                 c = best;
-            else if ((wholeLines || !(currentScore > 0.85)) && readCell)
+                byTemplate = true;
+            } else if ((wholeLines || (currentScore >= 0 && currentScore <= 0.85)) && readCell) {
                 if (const QChar alone = readCell(m_rects[span.line][k]); !alone.isNull())
                     c = alone;
+            }
             if (c != current) {
                 current = c;
-                changed = true;
+                ++(byTemplate ? refined.byTemplate : refined.byCell);
+                if (byTemplate)
+                    refined.templateOnly[span.line][k] = c;
             }
         }
     }
-    if (!changed)
+    if (refined.byTemplate + refined.byCell == 0)
         return std::nullopt;
     const mrz::MrzData check = mrz::parseExact(lines, data.format);
     if (!check.allChecksValid())
         return std::nullopt;
-    return check.lines;
+    refined.lines = check.lines;
+    return refined;
 }
 
 } // namespace taskloom::nodes::ocr

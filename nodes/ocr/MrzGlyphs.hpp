@@ -20,13 +20,19 @@ public:
     /// Splits each band of the zone into its cells; false when a line does not segment cleanly.
     bool segment(const cv::Mat& gray, const QList<Box>& bands, int lineLength);
 
+    struct Refined {
+        QStringList lines;
+        QStringList templateOnly; ///< the lines with only the changes templates made
+        int byTemplate = 0; ///< characters changed because a template of this document matched them clearly
+        int byCell = 0;     ///< characters changed by reading their cell alone
+    };
     /// Re-reads the document number of `data` (and its check digit) from the glyphs; returns the repaired lines
     /// when the re-read passes the check digits, else nothing.
     /// `readCell` reads one character cell (a rectangle of the image given to segment) on its own, for cells
     /// no template matches clearly.
     /// `wholeLines`: re-read every cell of the number's line(s), for readings whose characters shifted.
-    std::optional<QStringList> refine(const mrz::MrzData& data, const std::function<QChar(const cv::Rect&)>& readCell,
-                                      bool wholeLines = false) const;
+    std::optional<Refined> refine(const mrz::MrzData& data, const std::function<QChar(const cv::Rect&)>& readCell,
+                                  bool wholeLines = false) const;
 
 private:
     QList<QList<cv::Mat>> m_cells; ///< per line, per position: a normalised glyph (empty for a blank cell)

@@ -334,7 +334,7 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
             // Second opinion from the document's own glyphs on the document number.
             const int length = best->data.format == mrz::Format::TD3 ? 44 : best->data.format == mrz::Format::TD2 ? 36 : 30;
             MrzGlyphs glyphs;
-            if (best->edits > 0.35 && zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
+            if (zone.size() == best->data.lines.size() && glyphs.segment(gray, zone, length)) {
                 auto readCell = [&](const cv::Rect& r) -> QChar {
                     cv::Mat cell = gray(r).clone();
                     const double f = 56.0 / std::max(1, cell.rows);
@@ -350,20 +350,22 @@ std::expected<std::optional<MrzReading>, QString> MrzReader::read(const cv::Mat&
                 auto refined = glyphs.refine(best->data, readCell);
                 if (!refined && !best->data.allChecksValid())
                     refined = glyphs.refine(best->data, readCell, true);
-                // The glyphs' reading must stay close to what Tesseract read: a template match that rewrites half
-                // the number (and happens to pass its check digit) is less credible than the reading it replaces.
+                // Changes the document's own print of those characters made are evidence (a check digit cannot tell
+                // O from 0 where both sit under the same weight). Changes made by reading cells alone must stay close
+                // to that: a rewrite of half the number that happens to pass its check digit is less credible than
+                // the reading it replaces.
                 double refinedCost = 0;
                 if (refined) {
-                    const QStringList cleaned = mrz::cleanLines(best->rawLines);
-                    for (qsizetype i = 0; i < refined->size(); ++i)
+                    for (qsizetype i = 0; i < refined->lines.size(); ++i)
                         if (best->data.format == mrz::Format::TD1 ? i < 2 : i == 1)
-                            refinedCost += i < cleaned.size() ? mrz::readingDistance(cleaned[i], (*refined)[i]) : 44;
+                            refinedCost += mrz::readingDistance(refined->templateOnly[i], refined->lines[i]);
                 }
                 if (qEnvironmentVariableIsSet("TASKLOOM_OCR_DEBUG") && refined)
-                    qWarning("mrz glyphs: %s (%.1f) -> %s (%.1f)", qPrintable(best->data.lines.join(u'|')), best->edits,
-                             qPrintable(refined->join(u'|')), refinedCost);
+                    qWarning("mrz glyphs: %s (%.1f) -> %s (%.1f; %d by template, %d by cell)",
+                             qPrintable(best->data.lines.join(u'|')), best->edits, qPrintable(refined->lines.join(u'|')),
+                             refinedCost, refined->byTemplate, refined->byCell);
                 if (refined && refinedCost < best->edits + maxGlyphExtraEdits)
-                    best->data = mrz::parseExact(*refined, best->data.format);
+                    best->data = mrz::parseExact(refined->lines, best->data.format);
             }
             if (best->data.allChecksValid() && best->data.flags.isEmpty())
                 return true;
