@@ -514,14 +514,21 @@ void CodeEditor::keyPressEvent(QKeyEvent* event)
     QPlainTextEdit::keyPressEvent(event);
     if (text == u"}")
         dedentClosingWord();
+    static const QRegularExpression identRe(QStringLiteral("^[A-Za-z_0-9]$"));
+    static const QRegularExpression memberRe(QStringLiteral("[.:][A-Za-z_0-9]+$"));
+    const bool identifierKey = identRe.match(text).hasMatch();
     if (text == u"." || text == u":") {
         complete();
     } else if (popupShown) {
-        static const QRegularExpression identRe(QStringLiteral("^[A-Za-z_0-9]$"));
-        if (identRe.match(text).hasMatch() || event->key() == Qt::Key_Backspace)
+        if (identifierKey || event->key() == Qt::Key_Backspace)
             complete();
         else
             m_completer->popup()->hide();
+    } else if (identifierKey) {
+        // Typing on after "item." once the popup was closed (Esc, a click) opens it again.
+        const QTextCursor c = textCursor();
+        if (memberRe.match(c.block().text().left(c.positionInBlock())).hasMatch())
+            complete();
     }
 }
 

@@ -23,7 +23,7 @@ LuaRunPane::LuaRunPane(QWidget* parent)
     m_output->setReadOnly(true);
     m_output->setPlaceholderText(tr("ctx.log and print output of this node appears here after a run."));
     m_output->setMaximumHeight(130);
-    m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_output->setLineWrapMode(QPlainTextEdit::WidgetWidth); // errors and tracebacks are long single lines
     QFont mono = m_output->font();
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);

@@ -187,6 +187,15 @@ TEST(LuaEditor, CompletesTheApiTheLuaHostInstalls)
     EXPECT_EQ(e.completions(), QStringList{QStringLiteral("sha256")});
     QTest::keyClick(e.completer()->popup(), Qt::Key_Return);
     EXPECT_EQ(e.toPlainText(), QStringLiteral("hash.sha256"));
+
+    // Closed with Esc, typing on after the dot opens it again.
+    QTest::keyClicks(&e, QStringLiteral(" .. json."));
+    ASSERT_TRUE(e.completer()->popup()->isVisible());
+    QTest::keyClick(e.completer()->popup(), Qt::Key_Escape);
+    EXPECT_FALSE(e.completer()->popup()->isVisible());
+    QTest::keyClicks(&e, QStringLiteral("d"));
+    EXPECT_TRUE(e.completer()->popup()->isVisible());
+    EXPECT_EQ(e.completions(), QStringList{QStringLiteral("decode")});
 }
 
 TEST(LuaEditor, CompletesItemFieldsSeenOnTheNodesInputInTheLastRun)
