@@ -110,13 +110,13 @@ QList<int> codeLines(const QString& message)
     return lines;
 }
 
-const QStringList& hostApiNames()
+} // namespace
+
+const QStringList& CodeEditor::hostApiNames()
 {
     static const QStringList names = scripts::luaApiNames();
     return names;
 }
-
-} // namespace
 
 class CodeGutter : public QWidget {
 public:
@@ -328,11 +328,18 @@ QStringList CodeEditor::candidates(const QString& beforeWord, const QString& wor
         chain.remove(indexRe);
         const QStringList segments = chain.split(QRegularExpression(QStringLiteral("[.:]")));
         const QString root = segments.first();
-        const bool apiTable = std::any_of(m_apiNames.cbegin(), m_apiNames.cend(),
-                                          [&](const QString& n) { return n.startsWith(root + u'.'); });
-        if (apiTable) {
-            if (segments.size() == 1)
-                membersOf(root);
+        const QString joined = segments.join(u'.');
+        const auto isTable = [this](const QString& table) {
+            return std::any_of(m_apiNames.cbegin(), m_apiNames.cend(),
+                               [&](const QString& n) { return n.startsWith(table + u'.'); });
+        };
+        if (isTable(root)) {
+            // json. -> encode, ...; ctx.params. -> this node's parameters (names of members stay one level deep)
+            const QString prefix = joined + u'.';
+            for (const QString& name : m_apiNames) {
+                if (name.startsWith(prefix) && !name.mid(prefix.size()).contains(u'.'))
+                    out.append(name.mid(prefix.size()));
+            }
         } else if (beforeWord.endsWith(u':')) {
             membersOf(QStringLiteral("string")); // s:upper(), s:find(...)
         } else {

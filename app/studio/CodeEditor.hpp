@@ -38,6 +38,8 @@ public:
     /// Names completion offers: the scripting API ("json.encode", "ctx.log"), defaulting to what the Lua host
     /// installs (scripts::luaApiNames), and item field paths seen in the last run ("address.city").
     void setApiNames(const QStringList& names);
+    /// What the Lua host installs (scripts::luaApiNames), read once.
+    static const QStringList& hostApiNames();
     void setFieldPaths(const QStringList& paths);
     const QStringList& fieldPaths() const { return m_fieldPaths; }
     /// Opens completion for the text before the cursor (Ctrl+Space does this; typing "." or ":" too).

@@ -268,8 +268,15 @@ void InspectorWidget::updateLuaRun()
         return;
     const PreviewData data = m_previewSource ? m_previewSource(m_nodeId) : PreviewData();
     const QString runError = data.nodeRan ? data.nodeError : QString();
+    // ctx.params.<name> completes this node's own parameters.
+    QStringList api = CodeEditor::hostApiNames();
+    if (const NodeType* type = m_doc.registry().find(m_doc.node(m_nodeId)->type)) {
+        for (const ParamSpec& p : type->spec().params)
+            api.append(QStringLiteral("ctx.params.") + p.name);
+    }
     for (ParamField* f : std::as_const(m_fields)) {
         if (auto* code = qobject_cast<CodeEditor*>(f->editor())) {
+            code->setApiNames(api);
             code->setRunError(runError);
             code->setFieldPaths(fieldPathsOf(data.input));
         }

@@ -213,6 +213,10 @@ TEST(LuaEditor, CompletesItemFieldsSeenOnTheNodesInputInTheLastRun)
               (QStringList{QStringLiteral("address"), QStringLiteral("age"), QStringLiteral("name")}));
     EXPECT_EQ(completionsAfter(*e, QStringLiteral("items[1].address.")),
               (QStringList{QStringLiteral("city"), QStringLiteral("zip")}));
+    // ctx.params. offers the node's own parameters; a library's members stay what the host installs.
+    const QStringList params = completionsAfter(*e, QStringLiteral("local m = ctx.params."));
+    EXPECT_TRUE(params.contains(QStringLiteral("code")) && params.contains(QStringLiteral("mode"))) << params.join(u' ').toStdString();
+    EXPECT_TRUE(completionsAfter(*e, QStringLiteral("json.encode.")).isEmpty());
 }
 
 TEST(LuaEditor, AFailingRunMarksTheLineOfTheError)
