@@ -110,6 +110,15 @@ TEST(LuaHotReload, ASavedNodeFileReplacesTheTypeAndABrokenOneKeepsIt)
     EXPECT_TRUE(log.contains(QStringLiteral("error Lua node not reloaded"))) << log.toStdString();
     EXPECT_TRUE(log.contains(QStringLiteral("shout.lua:3:"))) << log.toStdString();
 
+    // A new file in the folder adds its type to the palette.
+    const QString second = data.path() + QStringLiteral("/nodes/whisper.lua");
+    ASSERT_TRUE(write(second, nodeFile(QStringLiteral("Whisper"), QStringLiteral("x"), QStringLiteral("\"out\""))
+                                  .replace(QStringLiteral("acme.shout"), QStringLiteral("acme.whisper"))));
+    window.luaNodeWatcher()->scanNow();
+    ASSERT_TRUE((*rt)->registry().find(u"acme.whisper"));
+    window.palette()->setFilter(QStringLiteral("Whisper"));
+    EXPECT_EQ(window.palette()->visibleTypes(), QStringList{QStringLiteral("acme.whisper")});
+
     // A file that declares a built-in type is refused the same way.
     ASSERT_TRUE(write(file, nodeFile(QStringLiteral("Noop"), QStringLiteral("x"), QStringLiteral("\"out\""))
                                 .replace(QStringLiteral("acme.shout"), QStringLiteral("core.noop"))));
