@@ -15,10 +15,25 @@ LuaNodeWatcher::LuaNodeWatcher(const QString& folder, QObject* parent, int settl
     connect(m_settle, &QTimer::timeout, this, &LuaNodeWatcher::scanNow);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_settle, qOverload<>(&QTimer::start));
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_settle, qOverload<>(&QTimer::start));
-    if (!m_folder.isEmpty() && QFileInfo(m_folder).isDir())
-        m_watcher->addPath(m_folder);
+    watchFolder();
     m_known = snapshot();
     watchFiles();
+}
+
+// The folder, or while it does not exist yet its parent, so creating the folder is noticed too.
+void LuaNodeWatcher::watchFolder()
+{
+    if (m_folder.isEmpty())
+        return;
+    const QString parent = QFileInfo(m_folder).absolutePath();
+    if (QFileInfo(m_folder).isDir()) {
+        if (!m_watcher->directories().contains(m_folder))
+            m_watcher->addPath(m_folder);
+        if (m_watcher->directories().contains(parent))
+            m_watcher->removePath(parent);
+    } else if (QFileInfo(parent).isDir() && !m_watcher->directories().contains(parent)) {
+        m_watcher->addPath(parent);
+    }
 }
 
 QHash<QString, LuaNodeWatcher::Stamp> LuaNodeWatcher::snapshot() const
@@ -44,8 +59,7 @@ void LuaNodeWatcher::watchFiles()
 void LuaNodeWatcher::scanNow()
 {
     m_settle->stop();
-    if (m_watcher->directories().isEmpty() && !m_folder.isEmpty() && QFileInfo(m_folder).isDir())
-        m_watcher->addPath(m_folder);
+    watchFolder();
     const QHash<QString, Stamp> now = snapshot();
     QStringList changed;
     for (auto it = now.cbegin(); it != now.cend(); ++it) {

@@ -12,7 +12,8 @@ namespace taskloom::studio {
 
 /// Watches the user's Lua node folder for node files (*.lua) that are added or saved, and reports them once
 /// the writes settle (editors save in several steps, or write a new file and rename it over the old one,
-/// which ends a plain file watch: the folder watch catches that and the file is watched again).
+/// which ends a plain file watch: the folder watch catches that and the file is watched again). A folder that
+/// does not exist yet is noticed when it is created.
 class LuaNodeWatcher : public QObject {
     Q_OBJECT
 public:
@@ -34,6 +35,7 @@ private:
     };
     QHash<QString, Stamp> snapshot() const;
     void watchFiles();
+    void watchFolder();
 
     QString m_folder;
     QFileSystemWatcher* m_watcher;

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTest>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
@@ -149,4 +150,26 @@ TEST(LuaHotReload, AFileSavedDuringARunIsReloadedAfterIt)
     EXPECT_EQ((*rt)->registry().find(u"acme.shout")->spec().title, u"Shout") << "not replaced under a running run";
     ASSERT_TRUE(finished.wait(120000));
     EXPECT_EQ((*rt)->registry().find(u"acme.shout")->spec().title, u"Shout Later");
+}
+
+TEST(LuaHotReload, ANodesFolderCreatedAfterStartIsWatched)
+{
+    test::runtime();
+    RestoreDataDir restore;
+    QTemporaryDir data;
+    const QString folder = data.path() + QStringLiteral("/nodes");
+    auto rt = app::Runtime::create({data.path(), false, folder});
+    ASSERT_TRUE(rt) << rt.error().toStdString();
+    MainWindow window(**rt);
+    ASSERT_TRUE(QDir(data.path()).mkpath(QStringLiteral("nodes")));
+    // The parent's watch sees the folder appear and watches it; then a node file saved in it is loaded.
+    for (int i = 0; i < 40 && !(*rt)->registry().find(u"acme.shout"); ++i) {
+        if (i == 10) {
+            ASSERT_TRUE(write(folder + QStringLiteral("/shout.lua"),
+                              nodeFile(QStringLiteral("Shout"), QStringLiteral("marks"), QStringLiteral("\"out\""))));
+        }
+        QTest::qWait(250);
+    }
+    ASSERT_TRUE((*rt)->registry().find(u"acme.shout"));
+    EXPECT_EQ((*rt)->registry().find(u"acme.shout")->spec().title, u"Shout");
 }
