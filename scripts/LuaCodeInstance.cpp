@@ -19,6 +19,24 @@ namespace {
 
 constexpr qsizetype maxTracebackLength = 4000;
 
+} // namespace
+
+// The ctx table: its functions and its data fields (in the order pushContext sets them). contextNames() lists
+// both for the studio's completion, so what the editor offers is what a script gets.
+const luaL_Reg LuaCodeInstance::contextFunctions[] = {
+    {"log", &LuaCodeInstance::log},
+    {"warn", &LuaCodeInstance::warn},
+    {"progress", &LuaCodeInstance::progress},
+    {"credential", &LuaCodeInstance::credential},
+    {"binary", &LuaCodeInstance::binary},
+    {"setBinary", &LuaCodeInstance::setBinary},
+    {"binaryInfo", &LuaCodeInstance::binaryInfo},
+    {"param", &LuaCodeInstance::param},
+    {nullptr, nullptr}};
+const char* const LuaCodeInstance::contextFields[5] = {"vars", "node", "type", "params", "env"};
+
+namespace {
+
 // Keeps m_context pointing at the running call's context for ctx.log & co., and clears it on any exit.
 class ContextScope {
 public:
@@ -101,28 +119,28 @@ void LuaCodeInstance::callScript(lua_State* L, int nargs)
 void LuaCodeInstance::pushContext(lua_State* L, ExecutionContext& ctx, const Object& params, const Object& env)
 {
     lua_createtable(L, 0, 12);
-    static const luaL_Reg functions[] = {
-        {"log", &LuaCodeInstance::log},
-        {"warn", &LuaCodeInstance::warn},
-        {"progress", &LuaCodeInstance::progress},
-        {"credential", &LuaCodeInstance::credential},
-        {"binary", &LuaCodeInstance::binary},
-        {"setBinary", &LuaCodeInstance::setBinary},
-        {"binaryInfo", &LuaCodeInstance::binaryInfo},
-        {"param", &LuaCodeInstance::param},
-        {nullptr, nullptr}};
     lua_pushlightuserdata(L, this);
-    luaL_setfuncs(L, functions, 1);
+    luaL_setfuncs(L, contextFunctions, 1);
     LuaProxy::pushObject(L, ctx.variables(), true, "ctx.vars");
-    lua_setfield(L, -2, "vars");
+    lua_setfield(L, -2, contextFields[0]);
     LuaConvert::pushString(L, ctx.node().name);
-    lua_setfield(L, -2, "node");
+    lua_setfield(L, -2, contextFields[1]);
     LuaConvert::pushString(L, m_type.spec().type);
-    lua_setfield(L, -2, "type");
+    lua_setfield(L, -2, contextFields[2]);
     LuaProxy::pushObject(L, params, true, "ctx.params");
-    lua_setfield(L, -2, "params");
+    lua_setfield(L, -2, contextFields[3]);
     LuaProxy::pushObject(L, env, true, "ctx.env");
-    lua_setfield(L, -2, "env");
+    lua_setfield(L, -2, contextFields[4]);
+}
+
+QStringList LuaCodeInstance::contextNames()
+{
+    QStringList names;
+    for (const luaL_Reg* f = contextFunctions; f->name; ++f)
+        names.append(QString::fromLatin1(f->name));
+    for (const char* field : contextFields)
+        names.append(QString::fromLatin1(field));
+    return names;
 }
 
 void LuaCodeInstance::prepare(ExecutionContext& ctx)

@@ -7,7 +7,11 @@
 #include "engine/NodeError.hpp"
 #include "engine/NodeType.hpp"
 
+#include <QStringList>
+
 #include <memory>
+
+struct luaL_Reg;
 
 namespace taskloom::engine {
 class ExecutionContext;
@@ -29,6 +33,8 @@ public:
     /// The node error for a failed call (`inResult`: while converting what the script returned); cancellation
     /// and time-outs throw engine::Cancelled instead.
     static engine::NodeError nodeError(const LuaError& error, bool inResult = false);
+    /// The names the ctx table holds (functions and fields), from the same tables pushContext installs.
+    static QStringList contextNames();
 
 private:
     void prepare(engine::ExecutionContext& ctx);
@@ -43,6 +49,9 @@ private:
     [[noreturn]] void fail(const LuaError& error, bool inResult = false);
     void pushContext(lua_State* L, engine::ExecutionContext& ctx, const engine::Object& params,
                      const engine::Object& env);
+
+    static const luaL_Reg contextFunctions[];
+    static const char* const contextFields[5];
 
     // ctx.* functions (LuaCodeContext.cpp); upvalue 1 is the instance.
     static LuaCodeInstance& self(lua_State* L);

@@ -5,6 +5,7 @@
 
 #include "engine/NodeRegistry.hpp"
 
+#include <QFileInfo>
 #include <QtGlobal>
 
 namespace taskloom::scripts {
@@ -32,6 +33,24 @@ QStringList loadLuaNodes(engine::NodeRegistry& registry, const LuaNodeOptions& o
     problems += user.errors;
     problems += registerLuaNodeTypes(registry, user, options.grants);
     return problems;
+}
+
+std::expected<LuaNodeReload, QString> reloadLuaNodeFile(engine::NodeRegistry& registry, const QString& path,
+                                                        const QHash<QString, LuaGrants>& grants)
+{
+    auto node = LuaNodeLoader::loadFile(path);
+    if (!node)
+        return std::unexpected(node.error());
+    const QString type = (*node)->spec().type;
+    const auto* lua = dynamic_cast<const LuaNodeType*>(registry.find(type));
+    if (lua && !lua->isBundled() && QFileInfo(lua->path()) != QFileInfo(path))
+        return std::unexpected(QStringLiteral("%1: type %2 is already declared by %3").arg(path, type, lua->path()));
+    std::shared_ptr<const engine::NodeType> existing = lua ? lua->shared_from_this() : nullptr;
+    LuaNodeLoader::Result one;
+    one.nodes.append(*node);
+    if (const QStringList refused = registerLuaNodeTypes(registry, one, grants); !refused.isEmpty())
+        return std::unexpected(refused.first());
+    return LuaNodeReload{type, std::move(existing)};
 }
 
 } // namespace taskloom::scripts

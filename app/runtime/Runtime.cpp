@@ -58,6 +58,16 @@ std::expected<std::unique_ptr<Runtime>, QString> Runtime::create(const Options& 
 
 Runtime::~Runtime() = default;
 
+std::expected<QString, QString> Runtime::reloadLuaNodeFile(const QString& path)
+{
+    auto reloaded = scripts::reloadLuaNodeFile(m_registry, path, m_settings.luaGrants());
+    if (!reloaded)
+        return std::unexpected(reloaded.error());
+    if (reloaded->replaced)
+        m_replacedTypes.append(std::move(reloaded->replaced));
+    return reloaded->type;
+}
+
 LoadedFlow Runtime::loadFlow(const QString& path) const
 {
     LoadedFlow out;

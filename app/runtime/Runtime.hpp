@@ -52,6 +52,10 @@ public:
     /// The folder Lua node types were loaded from, and one line per node file that did not load.
     const QString& luaNodesDir() const { return m_luaNodesDir; }
     const QStringList& luaNodeProblems() const { return m_luaNodeProblems; }
+    /// Loads one Lua node file again and replaces its type in the registry (the studio's hot reload): the type
+    /// id, or the file's error (file and line), in which case the type loaded before stays. The replaced type
+    /// is kept alive for the life of the runtime. Only while no run is in progress: runs read the registry.
+    std::expected<QString, QString> reloadLuaNodeFile(const QString& path);
 
     LoadedFlow loadFlow(const QString& path) const;
     /// Problems of an in-memory flow (the studio's current document).
@@ -85,6 +89,7 @@ private:
     UserSettings m_settings;
     QString m_luaNodesDir;
     QStringList m_luaNodeProblems;
+    QList<std::shared_ptr<const engine::NodeType>> m_replacedTypes;
     bool m_useKeyring = true;
     std::unique_ptr<engine::RunStore> m_store;
     std::unique_ptr<engine::CredentialStore> m_vault;

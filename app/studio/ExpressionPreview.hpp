@@ -21,6 +21,11 @@ struct PreviewData {
     bool expectsInput = false; ///< the node has input ports (a trigger has none)
     engine::ItemList input;
     QHash<QString, engine::ItemList> outputsByName;
+    // The node itself in the shown run (the Lua editor's error marker and output pane).
+    bool nodeRan = false;
+    QString nodeError;
+    QStringList nodeLog;
+    qint64 nodeItemsOut = 0;
 };
 
 /// Evaluates parameter `param` of `node` the way a run does (the engine's ParamResolver with the node's own

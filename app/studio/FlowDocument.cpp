@@ -232,6 +232,15 @@ void FlowDocument::validate()
     Q_EMIT problemsChanged();
 }
 
+void FlowDocument::nodeTypeReloaded(const QString& type)
+{
+    for (const FlowNode& n : m_flow.nodes) {
+        if (n.type == type && !n.placeholder)
+            Q_EMIT nodeChanged(n.id);
+    }
+    validate();
+}
+
 void FlowDocument::validateLater()
 {
     if (m_validationPending)

@@ -80,6 +80,9 @@ public:
     QList<engine::Problem> problemsOf(const QString& nodeId) const;
     /// Re-runs the validator now (edits schedule it through validateLater()).
     void validate();
+    /// The registry's type `type` was replaced (a Lua node file reloaded): its nodes redraw with the new spec's
+    /// ports and parameters, and the flow is validated again. Not an edit: nothing to undo, not dirty.
+    void nodeTypeReloaded(const QString& type);
 
     // ---- edits (each one undoable step) ----
     void addNode(engine::FlowNode node);

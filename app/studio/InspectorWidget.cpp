@@ -1,6 +1,8 @@
 #include "InspectorWidget.hpp"
 
+#include "CodeEditor.hpp"
 #include "FlowDocument.hpp"
+#include "LuaRunPane.hpp"
 #include "NodeStyle.hpp"
 #include "StudioTranslation.hpp"
 
@@ -25,6 +27,38 @@
 namespace taskloom::studio {
 
 using namespace engine;
+
+namespace {
+
+bool isIdentifier(const QString& key)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z_0-9]*$"));
+    return re.match(key).hasMatch();
+}
+
+void collectFieldPaths(const Object& object, const QString& prefix, int depth, QStringList& out)
+{
+    for (const auto& [key, value] : object) {
+        if (!isIdentifier(key))
+            continue; // item["unit price"] cannot follow a dot
+        const QString path = prefix.isEmpty() ? key : prefix + u'.' + key;
+        if (!out.contains(path))
+            out.append(path);
+        if (value.isObject() && depth < 3)
+            collectFieldPaths(value.objectRef(), path, depth + 1, out);
+    }
+}
+
+/// The field paths of the first items a node received ("total", "address", "address.city").
+QStringList fieldPathsOf(const ItemList& items)
+{
+    QStringList paths;
+    for (qsizetype i = 0; i < std::min<qsizetype>(items.size(), 20); ++i)
+        collectFieldPaths(items.at(i).json(), {}, 0, paths);
+    return paths;
+}
+
+} // namespace
 
 InspectorWidget::InspectorWidget(FlowDocument& doc, QWidget* parent)
     : QWidget(parent), m_doc(doc), m_stack(new QStackedWidget(this)), m_empty(new QLabel(this)),
@@ -121,6 +155,7 @@ void InspectorWidget::rebuild()
     qDeleteAll(m_fields);
     m_fields.clear();
     m_nextRuns = nullptr; // deleted with the page's other widgets below
+    m_luaPane = nullptr;
     while (QLayoutItem* item = m_paramsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -134,6 +169,11 @@ void InspectorWidget::rebuild()
             connect(field, &ParamField::newCredentialRequested, this, &InspectorWidget::newCredentialRequested);
             m_paramsLayout->addWidget(field);
             m_fields.insert(spec.name, field);
+            if (spec.type == ParamType::Code && !m_luaPane) {
+                m_luaPane = new LuaRunPane(m_paramsPage);
+                connect(m_luaPane, &LuaRunPane::runRequested, this, [this] { Q_EMIT runNodeRequested(m_nodeId); });
+                m_paramsLayout->addWidget(m_luaPane);
+            }
         }
         if (type->spec().params.isEmpty()) {
             auto* none = new QLabel(tr("This node has no parameters."), m_paramsPage);
@@ -195,6 +235,7 @@ void InspectorWidget::updateNextRuns()
 
 void InspectorWidget::updatePreviews()
 {
+    updateLuaRun();
     const FlowNode* n = m_doc.node(m_nodeId);
     if (!n)
         return;
@@ -220,6 +261,28 @@ void InspectorWidget::updatePreviews()
         else
             f->setPreview(value.error(), true);
     }
+}
+
+void InspectorWidget::updateLuaRun()
+{
+    if (!m_luaPane || !m_doc.node(m_nodeId))
+        return;
+    const PreviewData data = m_previewSource ? m_previewSource(m_nodeId) : PreviewData();
+    const QString runError = data.nodeRan ? data.nodeError : QString();
+    // ctx.params.<name> completes this node's own parameters.
+    QStringList api = CodeEditor::hostApiNames();
+    if (const NodeType* type = m_doc.registry().find(m_doc.node(m_nodeId)->type)) {
+        for (const ParamSpec& p : type->spec().params)
+            api.append(QStringLiteral("ctx.params.") + p.name);
+    }
+    for (ParamField* f : std::as_const(m_fields)) {
+        if (auto* code = qobject_cast<CodeEditor*>(f->editor())) {
+            code->setApiNames(api);
+            code->setRunError(runError);
+            code->setFieldPaths(fieldPathsOf(data.input));
+        }
+    }
+    m_luaPane->setResult({data.nodeRan, !data.nodeError.isEmpty(), data.nodeError, data.nodeLog, data.nodeItemsOut});
 }
 
 void InspectorWidget::applyRename()

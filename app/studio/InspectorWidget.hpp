@@ -20,6 +20,7 @@ class QVBoxLayout;
 namespace taskloom::studio {
 
 class FlowDocument;
+class LuaRunPane;
 
 /// The inspector for the selected node, generated from its type's ParamSpecs: a name field (renaming rewrites
 /// references), a Parameters tab with one ParamField per parameter (visibility rules applied as values change,
@@ -42,12 +43,17 @@ public:
     using PreviewSource = std::function<PreviewData(const QString& nodeId)>;
     void setPreviewSource(PreviewSource source) { m_previewSource = std::move(source); }
     QLabel* nextRuns() const { return m_nextRuns; }
-    /// Re-evaluates the previews of the fields holding expressions (after a run, or when another run is shown).
+    /// Re-evaluates the previews of the fields holding expressions (after a run, or when another run is shown),
+    /// and for a Lua code field its run error marker, its item field completion and its output pane.
     void updatePreviews();
+    /// Under a Lua code field: "Run this node" and the node's log from the shown run (null for other nodes).
+    LuaRunPane* luaRunPane() const { return m_luaPane; }
 
 Q_SIGNALS:
     void newCredentialRequested(const QString& credentialType);
     void message(const QString& text);
+    /// "Run this node" under the Lua editor.
+    void runNodeRequested(const QString& nodeId);
 
 private:
     void rebuild();
@@ -60,6 +66,7 @@ private:
     void updateProblems();
     /// For a schedule trigger: its next fire times (what `taskloom schedule next` prints), or why there are none.
     void updateNextRuns();
+    void updateLuaRun();
 
     FlowDocument& m_doc;
     CredentialLister m_credentials;
@@ -73,6 +80,7 @@ private:
     QLabel* m_description;
     QLabel* m_nodeProblems;
     QLabel* m_nextRuns = nullptr; ///< in the parameters page of a schedule trigger, else null
+    LuaRunPane* m_luaPane = nullptr; ///< under the first code field, else null
     QTabWidget* m_tabs;
     QWidget* m_paramsPage;
     QVBoxLayout* m_paramsLayout;

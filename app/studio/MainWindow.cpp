@@ -55,6 +55,7 @@ MainWindow::MainWindow(app::Runtime& runtime, QWidget* parent)
     createActions();
     createMenus();
     connectDocument();
+    setupLuaNodes();
     statusBar()->addPermanentWidget(m_problemsLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     QSettings settings;
@@ -418,6 +419,8 @@ void MainWindow::onRunFinished(const RunController::Finished& r)
     statusBar()->showMessage(text, 8000);
     m_history->refresh();
     m_inspector->updatePreviews();
+    if (!m_pendingLuaReloads.isEmpty())
+        reloadLuaNodeFiles(std::exchange(m_pendingLuaReloads, {}));
 }
 
 QList<CredentialStore::Entry> MainWindow::listCredentials()

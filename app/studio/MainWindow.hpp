@@ -26,6 +26,7 @@ class FlowDocument;
 class FlowScene;
 class FlowView;
 class InspectorWidget;
+class LuaNodeWatcher;
 class PaletteWidget;
 class QuickAddPopup;
 class RunHistoryPanel;
@@ -81,6 +82,14 @@ public:
     void autoLayout();
     /// Shows a past run (RunStore::runDetail) on the canvas and in the run panel, as if it had just run.
     void showPastRun(const engine::Object& detail);
+    /// "Run this node" (the Lua editor's button): re-runs the node on its last inputs when every node before it
+    /// has a recorded output, else runs up to it. False (with the reason in the run panel) when nothing started.
+    bool runThisNode(const QString& nodeId);
+    /// Loads changed Lua node files again (the watcher calls it; after a run when one is in progress): each
+    /// type is replaced, the palette and the nodes of that type follow; a file that does not load leaves its
+    /// type as it was and puts the error (file and line) in the run log.
+    void reloadLuaNodeFiles(const QStringList& paths);
+    LuaNodeWatcher* luaNodeWatcher() const { return m_luaWatcher; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -116,6 +125,7 @@ private:
     void showShortcuts();
     QList<engine::CredentialStore::Entry> listCredentials();
     QString examplesDir() const;
+    void setupLuaNodes();
 
     app::Runtime& m_runtime;
     FlowDocument* m_doc;
@@ -136,6 +146,8 @@ private:
     QString m_rerunNode; ///< while re-running one node: the others only replay, their events are not news
     QPointF m_quickAddPos;
     QHash<QString, QAction*> m_actions;
+    LuaNodeWatcher* m_luaWatcher = nullptr;
+    QStringList m_pendingLuaReloads; ///< files that changed during a run
 };
 
 } // namespace taskloom::studio

@@ -74,6 +74,10 @@ PreviewData MainWindow::previewData(const QString& nodeId) const
             data.outputsByName.insert(n.name, m_runPanel->outputOf(n.id));
         }
     }
+    data.nodeRan = m_runPanel->hasOutput(nodeId);
+    data.nodeError = m_runPanel->errorOf(nodeId);
+    data.nodeLog = m_runPanel->logOf(nodeId);
+    data.nodeItemsOut = m_runPanel->itemsOutOf(nodeId);
     // The main input: what every connection into the node's first input port carried, in connection order.
     const Ports ports = m_doc->ports(*node);
     data.expectsInput = !ports.inputs.isEmpty();

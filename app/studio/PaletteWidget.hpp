@@ -23,6 +23,8 @@ public:
     /// Type ids currently listed, in display order (tests, and Enter in the search box).
     QStringList visibleTypes() const;
     void focusSearch();
+    /// Lists the registry's types again (a Lua node type was added or replaced).
+    void refresh() { rebuild(); }
 
 Q_SIGNALS:
     void addRequested(const QString& type);

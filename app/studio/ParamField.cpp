@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -400,13 +399,8 @@ void ParamField::setError(const QString& message)
     m_error->setText(shown);
     m_error->setVisible(!shown.isEmpty());
     m_editor->setProperty("invalid", !shown.isEmpty());
-    if (auto* code = qobject_cast<CodeEditor*>(m_editor)) {
-        QSet<int> lines;
-        static const QRegularExpression lineRe(QStringLiteral("(?:line |:)(\\d+)"));
-        for (auto it = lineRe.globalMatch(shown); it.hasNext();)
-            lines.insert(it.next().captured(1).toInt());
-        code->setErrorLines(lines);
-    }
+    if (auto* code = qobject_cast<CodeEditor*>(m_editor))
+        code->setProblemText(shown);
 }
 
 QString ParamField::error() const

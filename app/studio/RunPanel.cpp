@@ -3,6 +3,7 @@
 #include "engine/Json.hpp"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -113,10 +114,33 @@ RunPanel::RunPanel(QWidget* parent)
 void RunPanel::clear()
 {
     m_outputs.clear();
+    m_nodeLogs.clear();
+    m_nodeErrors.clear();
     m_log->clear();
     m_shownNode.clear();
     m_summary->setText(tr("No run yet: press Run (F5)."));
     fillTable();
+}
+
+void RunPanel::addMessage(LogLevel level, const QString& source, const QString& text)
+{
+    auto* item = new QTreeWidgetItem(m_log, {QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz")),
+                                             logLevelName(level), source, text});
+    item->setData(0, levelRole, int(level));
+    for (int c = 0; c < 4; ++c)
+        item->setForeground(c, levelColor(level));
+    item->setToolTip(3, text);
+    m_log->scrollToItem(item);
+}
+
+QString RunPanel::summary() const
+{
+    return m_summary->text();
+}
+
+qint64 RunPanel::itemsOutOf(const QString& nodeId) const
+{
+    return m_outputs.value(nodeId).itemsOut;
 }
 
 void RunPanel::setSummary(const QString& text, bool failed)
@@ -136,12 +160,19 @@ void RunPanel::addEvent(const RunEvent& e)
         message = tr("Run %1: %2").arg(runStatusName(e.runStatus), e.message);
         level = e.runStatus == RunStatus::Succeeded ? LogLevel::Info : LogLevel::Error;
         break;
-    case RunEvent::Type::NodeStarted: message = tr("started"); level = LogLevel::Debug; break;
+    case RunEvent::Type::NodeStarted:
+        message = tr("started");
+        level = LogLevel::Debug;
+        m_nodeLogs.remove(e.nodeId); // a re-run of the node replaces what it said before
+        m_nodeErrors.remove(e.nodeId);
+        break;
     case RunEvent::Type::NodeFinished: {
         message = e.nodeStatus == NodeStatus::Failed
                       ? tr("failed: %1").arg(e.message)
                       : tr("%1: %2 in, %3 out, %4 ms").arg(nodeStatusName(e.nodeStatus)).arg(e.itemsIn).arg(e.itemsOut).arg(e.durationMs);
         level = e.nodeStatus == NodeStatus::Failed ? LogLevel::Error : LogLevel::Info;
+        if (e.nodeStatus == NodeStatus::Failed)
+            m_nodeErrors.insert(e.nodeId, e.message);
         NodeOutput& out = m_outputs[e.nodeId];
         out.name = e.nodeName;
         out.ports = e.outputSample;
@@ -151,7 +182,12 @@ void RunPanel::addEvent(const RunEvent& e)
         break;
     }
     case RunEvent::Type::NodeRetry: message = tr("retrying (attempt %1): %2").arg(e.attempt).arg(e.message); level = LogLevel::Warning; break;
-    case RunEvent::Type::Log: message = e.message; level = e.level; break;
+    case RunEvent::Type::Log:
+        message = e.message;
+        level = e.level;
+        if (!e.nodeId.isEmpty() && level != LogLevel::Debug)
+            m_nodeLogs[e.nodeId].append(level == LogLevel::Info ? message : logLevelName(level) + QStringLiteral(": ") + message);
+        break;
     case RunEvent::Type::Progress: return; // shown on the node, too chatty for the log
     }
     auto* item = new QTreeWidgetItem(m_log, {e.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),

@@ -26,6 +26,7 @@ public:
     void clear();
     void addEvent(const engine::RunEvent& event);
     void setSummary(const QString& text, bool failed);
+    QString summary() const;
     /// Shows the output of a node (empty: the latest node that produced items).
     void showNode(const QString& nodeId);
     QTableWidget* outputTable() const { return m_table; }
@@ -38,6 +39,13 @@ public:
     bool hasCompleteOutput(const QString& nodeId) const;
     /// Whether the shown run has a finished node `nodeId` (with or without items).
     bool hasOutput(const QString& nodeId) const { return m_outputs.contains(nodeId); }
+    /// The log lines a node wrote in the shown run (ctx.log, print; warnings and errors prefixed with their level).
+    QStringList logOf(const QString& nodeId) const { return m_nodeLogs.value(nodeId); }
+    /// The error a node failed with in the shown run, or empty.
+    QString errorOf(const QString& nodeId) const { return m_nodeErrors.value(nodeId); }
+    qint64 itemsOutOf(const QString& nodeId) const;
+    /// A line in the log that no run event carries (a Lua node file that did not reload).
+    void addMessage(engine::LogLevel level, const QString& source, const QString& text);
     /// A value as a table cell shows it: a double rounded to 15 significant digits (what a double holds
     /// reliably), so sums such as 7762.140000000001 read 7762.14; the JSON view keeps the exact value.
     static QString displayText(const engine::Value& value);
@@ -54,6 +62,8 @@ private:
         qint64 itemsOut = 0;
     };
     QHash<QString, NodeOutput> m_outputs;
+    QHash<QString, QStringList> m_nodeLogs;
+    QHash<QString, QString> m_nodeErrors;
     QString m_shownNode;
     QTabWidget* m_tabs;
     QTreeWidget* m_log;

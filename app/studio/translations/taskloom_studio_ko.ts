@@ -79,6 +79,17 @@
         </message>
     </context>
     <context>
+        <name>taskloom::studio::CodeEditor</name>
+        <message>
+            <source>Error on this line</source>
+            <translation>이 줄에 오류가 있습니다</translation>
+        </message>
+        <message>
+            <source>Last run: %1</source>
+            <translation>마지막 실행: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>taskloom::studio::ConnectionRules</name>
         <message>
             <source>Wrong direction: connect an output to an input, not two outputs</source>
@@ -449,6 +460,43 @@ Double-click the canvas or press Tab to add one.</source>
         <message>
             <source>Remove</source>
             <translation>제거</translation>
+        </message>
+    </context>
+    <context>
+        <name>taskloom::studio::LuaRunPane</name>
+        <message>
+            <source>▶ Run this node</source>
+            <translation>▶ 이 노드 실행</translation>
+        </message>
+        <message>
+            <source>Runs only this node on the inputs it had in the last run (or, without a last run, the nodes it needs and then this one), and shows its log below</source>
+            <translation>마지막 실행에서 받은 입력으로 이 노드만 실행하고(마지막 실행이 없으면 필요한 노드를 먼저 실행한 뒤 이 노드를 실행), 아래에 로그를 표시합니다</translation>
+        </message>
+        <message>
+            <source>ctx.log and print output of this node appears here after a run.</source>
+            <translation>실행 후 이 노드의 ctx.log 및 print 출력이 여기에 표시됩니다.</translation>
+        </message>
+        <message>
+            <source>Running…</source>
+            <translation>실행 중…</translation>
+        </message>
+        <message>
+            <source>Not run yet.</source>
+            <translation>아직 실행하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>실패: %1</translation>
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation>오류: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) out</source>
+            <translation>
+                <numerusform>출력 항목 %n개</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -976,6 +1024,22 @@ Restore them? (No deletes the copy.)</source>
             <translation>
                 <numerusform>항목 %n개를 고정했습니다. 실행 시 "%1"을(를) 실행하지 않고 이 항목을 다시 사용합니다.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Not run: another run is in progress.</source>
+            <translation>실행하지 않음: 다른 실행이 진행 중입니다.</translation>
+        </message>
+        <message>
+            <source>Lua node not reloaded, the type loaded before stays: %1</source>
+            <translation>Lua 노드를 다시 불러오지 못해 이전에 불러온 유형을 유지합니다: %1</translation>
+        </message>
+        <message>
+            <source>Reloaded Lua node type %1</source>
+            <translation>Lua 노드 유형 %1을(를) 다시 불러왔습니다</translation>
+        </message>
+        <message>
+            <source>Reloaded Lua node type(s): %1</source>
+            <translation>다시 불러온 Lua 노드 유형: %1</translation>
         </message>
     </context>
     <context>
