@@ -100,9 +100,7 @@ QString MacroStepModel::targetText(const MacroStep& s) const
             return tr("screen %1, %2").arg(abs->point.x).arg(abs->point.y);
         return {};
     }
-    if (w.className.isEmpty())
-        return w.title;
-    return w.title.isEmpty() ? w.className : QStringLiteral("%1 (%2)").arg(w.title, w.className);
+    return w.title.isEmpty() ? w.className : w.title;
 }
 
 QString MacroStepModel::inputText(const MacroStep& s) const
@@ -161,8 +159,10 @@ QVariant MacroStepModel::data(const QModelIndex& index, int role) const
             return tr("Anchor image: replay looks for it on the screen and clicks at the same place inside it");
         break;
     case TargetColumn:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        if (role == Qt::DisplayRole)
             return targetText(s);
+        if (role == Qt::ToolTipRole && !s.target.window.className.isEmpty())
+            return tr("Window \"%1\", class %2").arg(s.target.window.title, s.target.window.className);
         break;
     case InputColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)

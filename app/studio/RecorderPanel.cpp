@@ -17,6 +17,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -65,26 +66,40 @@ RecorderPanel::RecorderPanel(QWidget* parent)
     QHeaderView* h = m_view->horizontalHeader();
     h->setSectionResizeMode(MacroStepModel::StepColumn, QHeaderView::ResizeToContents);
     h->resizeSection(MacroStepModel::AnchorColumn, MacroStepModel::thumbnailBox.width() + 16);
-    h->resizeSection(MacroStepModel::TargetColumn, 220);
-    h->resizeSection(MacroStepModel::InputColumn, 200);
-    h->resizeSection(MacroStepModel::DelayColumn, 80);
+    h->resizeSection(MacroStepModel::TargetColumn, 140);
+    h->resizeSection(MacroStepModel::InputColumn, 150);
+    h->resizeSection(MacroStepModel::DelayColumn, 70);
     h->setStretchLastSection(true);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setText(tr("Record what you do on the desktop (F9 starts, F10 stops), or open a saved macro."));
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto* bars = new QHBoxLayout;
-    bars->setSpacing(2);
     for (QToolBar* bar : {m_fileBar, m_recordBar, m_editBar}) {
         bar->setIconSize(QSize(18, 18));
         bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        bars->addWidget(bar);
     }
-    bars->addStretch(1);
-    layout->addLayout(bars);
-    layout->addWidget(m_status);
+    // Icons alone where the icon says it all (files, editing); words where it matters (record, replay, insert).
+    for (const char* name : {"macroNew", "macroOpen", "macroSave", "macroSaveAs", "nextStep", "macroUndo", "macroRedo",
+                             "stepUp", "stepDown", "stepDelete"}) {
+        QAction* a = action(QString::fromLatin1(name));
+        for (QToolBar* bar : {m_fileBar, m_recordBar, m_editBar})
+            if (auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a)))
+                b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 4);
+    layout->setSpacing(2);
+    auto* top = new QHBoxLayout;
+    top->setSpacing(2);
+    top->addWidget(m_fileBar);
+    top->addWidget(m_recordBar);
+    top->addStretch(1);
+    auto* second = new QHBoxLayout;
+    second->setSpacing(8);
+    second->addWidget(m_editBar);
+    second->addWidget(m_status, 1);
+    layout->addLayout(top);
+    layout->addLayout(second);
     layout->addWidget(m_view, 1);
 
     connect(m_controller, &RecorderController::message, this, &RecorderPanel::showMessage);
@@ -171,8 +186,6 @@ void RecorderPanel::createActions()
     add(m_editBar, QStringLiteral("insertAsFlow"), s->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Insert as flow"),
         tr("Turn the steps into RPA nodes and paste them into the open flow (one undo step)"),
         [this] { Q_EMIT insertAsFlowRequested(); });
-    for (QToolBar* bar : {m_fileBar, m_editBar})
-        bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
 }
 
 QAction* RecorderPanel::action(const QString& name) const

@@ -12,6 +12,7 @@
 #include "recorder/MacroFile.hpp"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QSignalSpy>
@@ -182,6 +183,30 @@ TEST(RecorderPanelX11, RecordThenReplayFromThePanel)
     EXPECT_TRUE(moved.waitFor([&](const QStringList& a) { return a == recordedActions; }))
         << "recorded:\n" << recordedActions.join(u'\n').toStdString() << "\nreplayed:\n"
         << moved.actions().join(u'\n').toStdString();
+
+    // Step by step: the replay waits before each step until Next step; Stop aborts it while it waits.
+    QSignalSpy waiting(&c, &RecorderController::waitingForStep);
+    finished.clear();
+    auto* stepByStep = panel.findChild<QCheckBox*>();
+    ASSERT_TRUE(stepByStep);
+    stepByStep->setChecked(true);
+    panel.action(QStringLiteral("replay"))->trigger();
+    ASSERT_TRUE(waitUntil([&] { return waiting.count() == 1; }, 20000)) << panel.statusText().toStdString();
+    EXPECT_EQ(waiting.first().at(0).toInt(), 0);
+    pump(700);
+    EXPECT_FALSE(model.result(0)) << "nothing runs before Next step";
+    EXPECT_EQ(model.currentStep(), 0);
+    ASSERT_TRUE(panel.action(QStringLiteral("nextStep"))->isEnabled());
+    panel.action(QStringLiteral("nextStep"))->trigger();
+    ASSERT_TRUE(waitUntil([&] { return waiting.count() == 2; }, 30000)) << panel.statusText().toStdString();
+    ASSERT_TRUE(model.result(0));
+    EXPECT_TRUE(model.result(0)->ok);
+    panel.action(QStringLiteral("stop"))->trigger();
+    ASSERT_TRUE(waitUntil([&] { return finished.count() == 1; }, 30000)) << panel.statusText().toStdString();
+    EXPECT_FALSE(finished.first().at(0).toBool());
+    EXPECT_FALSE(model.result(1)) << "the step it waited before never ran";
+    EXPECT_EQ(c.state(), RecorderController::State::Idle);
+    EXPECT_TRUE(panel.statusText().startsWith(QStringLiteral("Replay stopped"))) << panel.statusText().toStdString();
     if (!dir.autoRemove())
         std::cerr << "kept " << dir.path().toStdString() << "\n";
 }

@@ -558,6 +558,10 @@ Double-click the canvas or press Tab to add one.</source>
             <translation>, %1ms</translation>
         </message>
         <message>
+            <source>Window &quot;%1&quot;, class %2</source>
+            <translation>창 &quot;%1&quot;, 클래스 %2</translation>
+        </message>
+        <message>
             <source>Anchor image: replay looks for it on the screen and clicks at the same place inside it</source>
             <translation>앵커 이미지: 재생 시 화면에서 이 이미지를 찾아 그 안의 같은 위치를 클릭합니다</translation>
         </message>
