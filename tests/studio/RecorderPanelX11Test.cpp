@@ -210,3 +210,35 @@ TEST(RecorderPanelX11, RecordThenReplayFromThePanel)
     if (!dir.autoRemove())
         std::cerr << "kept " << dir.path().toStdString() << "\n";
 }
+
+TEST(RecorderPanelX11, F9StartsAndF10StopsARecording)
+{
+    test::runtime();
+    XvfbSession x({});
+    ASSERT_TRUE(x.ok()) << x.error().toStdString();
+    RecorderPanel panel;
+    RecorderController& c = *panel.controller();
+    c.setDisplay(x.display());
+    c.setStartDelayMs(100);
+    c.setHotkeysEnabled(true);
+    EXPECT_TRUE(c.hotkeysActive()) << panel.statusText().toStdString();
+    auto keyboard = recorder::Desktop::open(x.display());
+    ASSERT_TRUE(keyboard) << keyboard.error().toStdString();
+    const auto tap = [&](const char* key) {
+        ASSERT_TRUE((*keyboard)->key(QString::fromLatin1(key), true));
+        ASSERT_TRUE((*keyboard)->key(QString::fromLatin1(key), false));
+    };
+    tap("F9");
+    ASSERT_TRUE(waitUntil([&] { return c.state() == RecorderController::State::Recording; }, 15000))
+        << panel.statusText().toStdString();
+    EXPECT_FALSE(c.hotkeysActive()) << "the recorder grabs its own keys while recording";
+    pump(300);
+    tap("F10");
+    ASSERT_TRUE(waitUntil([&] { return c.state() == RecorderController::State::Idle; }, 15000))
+        << panel.statusText().toStdString();
+    EXPECT_EQ(panel.model()->rowCount(), 0) << "the hotkeys themselves are not steps";
+    EXPECT_TRUE(panel.statusText().startsWith(QStringLiteral("Nothing was recorded"))) << panel.statusText().toStdString();
+    EXPECT_TRUE(c.hotkeysActive()) << "F9 is armed again after the recording";
+    c.setHotkeysEnabled(false);
+    EXPECT_FALSE(c.hotkeysActive());
+}
