@@ -76,6 +76,15 @@ Recorder::State Recorder::state() const
     return m_state;
 }
 
+void Recorder::setPaused(bool paused)
+{
+    std::lock_guard lock(m_mutex);
+    if (paused && m_state == State::Recording)
+        m_state = State::Paused;
+    else if (!paused && m_state == State::Paused)
+        m_state = State::Recording;
+}
+
 bool Recorder::stopRequested() const
 {
     std::lock_guard lock(m_mutex);

@@ -35,6 +35,8 @@ public:
     /// Stops capturing; the steps stay available.
     void stop();
     State state() const;
+    /// Pauses or resumes from the program (the studio's Pause button), as the pause and start keys do.
+    void setPaused(bool paused);
     /// Whether the stop hotkey was pressed.
     bool stopRequested() const;
     /// Called on the capture thread after each event that changed the steps (for live lists).

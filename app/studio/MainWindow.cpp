@@ -10,6 +10,8 @@
 #include "InspectorWidget.hpp"
 #include "PaletteWidget.hpp"
 #include "QuickAddPopup.hpp"
+#include "RecorderController.hpp"
+#include "RecorderPanel.hpp"
 #include "RunHistoryPanel.hpp"
 #include "RunPanel.hpp"
 
@@ -43,6 +45,7 @@ MainWindow::MainWindow(app::Runtime& runtime, QWidget* parent)
       m_scene(new FlowScene(*m_doc, this)), m_view(new FlowView(m_scene, this)),
       m_palette(new PaletteWidget(runtime.registry(), this)), m_inspector(new InspectorWidget(*m_doc, this)),
       m_runPanel(new RunPanel(this)), m_history(new RunHistoryPanel(runtime, this)),
+      m_recorder(new RecorderPanel(this)),
       m_autosave(new Autosave(*m_doc, runtime.dataDir() + QStringLiteral("/recovery"), this)), m_run(new RunController(runtime, this)),
       m_quickAdd(new QuickAddPopup(runtime.registry(), this)), m_problemsLabel(new QLabel(this)),
       m_zoomLabel(new QLabel(this))
@@ -56,6 +59,7 @@ MainWindow::MainWindow(app::Runtime& runtime, QWidget* parent)
     createMenus();
     connectDocument();
     setupLuaNodes();
+    connectRecorder();
     statusBar()->addPermanentWidget(m_problemsLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     QSettings settings;
@@ -89,6 +93,8 @@ void MainWindow::createDocks()
     auto* r = dock(m_runPanel, tr("Run"), QStringLiteral("runDock"), Qt::BottomDockWidgetArea);
     auto* h = dock(m_history, tr("History"), QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(r, h);
+    auto* rec = dock(m_recorder, tr("Recorder"), QStringLiteral("recorderDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(h, rec);
     r->raise();
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -468,10 +474,12 @@ void MainWindow::newCredential(const QString& type)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSave()) {
+    if (!maybeSave() || !m_recorder->maybeSave()) {
         event->ignore();
         return;
     }
+    m_recorder->controller()->stop();
+    m_recorder->controller()->waitForReplay(10000);
     m_run->stop();
     m_run->wait(10000);
     m_autosave->discard();

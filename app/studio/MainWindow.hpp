@@ -29,6 +29,7 @@ class InspectorWidget;
 class LuaNodeWatcher;
 class PaletteWidget;
 class QuickAddPopup;
+class RecorderPanel;
 class RunHistoryPanel;
 class RunPanel;
 
@@ -48,6 +49,7 @@ public:
     RunPanel* runPanel() const { return m_runPanel; }
     RunController* runController() const { return m_run; }
     RunHistoryPanel* historyPanel() const { return m_history; }
+    RecorderPanel* recorderPanel() const { return m_recorder; }
     Autosave* autosave() const { return m_autosave; }
     QuickAddPopup* quickAdd() const { return m_quickAdd; }
 
@@ -80,6 +82,10 @@ public:
     void togglePin(const QString& nodeId);
     void stopRun();
     void autoLayout();
+    /// The recorder panel's macro as RPA nodes (nodes::rpa::MacroFlow), pasted into the open flow as one undo
+    /// step; the anchor images go into a folder beside the flow, so the flow must have been saved. Returns the
+    /// new nodes' ids (empty, with a message, when nothing was inserted).
+    QStringList insertMacroAsFlow();
     /// Shows a past run (RunStore::runDetail) on the canvas and in the run panel, as if it had just run.
     void showPastRun(const engine::Object& detail);
     /// "Run this node" (the Lua editor's button): re-runs the node on its last inputs when every node before it
@@ -99,6 +105,7 @@ private:
     void createMenus();
     void createDocks();
     void connectDocument();
+    void connectRecorder();
     bool maybeSave();
     bool save();
     bool saveAs();
@@ -135,6 +142,7 @@ private:
     InspectorWidget* m_inspector;
     RunPanel* m_runPanel;
     RunHistoryPanel* m_history;
+    RecorderPanel* m_recorder;
     Autosave* m_autosave;
     RunController* m_run;
     QuickAddPopup* m_quickAdd;

@@ -1,6 +1,7 @@
 // taskloom-studio: the flow editor.
 
 #include "MainWindow.hpp"
+#include "RecorderPanel.hpp"
 #include "StudioTheme.hpp"
 #include "StudioTranslation.hpp"
 
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
@@ -40,7 +42,10 @@ int main(int argc, char** argv)
                             QApplication::translate("main", "Language of the user interface (ko, en); default: the system's."),
                             QStringLiteral("LANG"));
     QCommandLineOption run(QStringLiteral("run"), QApplication::translate("main", "Run the flow once it is open."));
-    parser.addOptions({dataDir, theme, lang, run});
+    QCommandLineOption macro(QStringLiteral("macro"),
+                             QApplication::translate("main", "A recorded macro (*.macro.json) to open in the Recorder panel."),
+                             QStringLiteral("FILE"));
+    parser.addOptions({dataDir, theme, lang, run, macro});
     parser.addPositionalArgument(QStringLiteral("FLOW"), QApplication::translate("main", "A flow file to open."));
     parser.process(application);
     studio::StudioTranslation::install(application, parser.value(lang));
@@ -60,6 +65,14 @@ int main(int argc, char** argv)
             QTimer::singleShot(0, &window, &studio::MainWindow::runFlow);
     } else {
         window.offerRecovery(QString());
+    }
+    if (parser.isSet(macro)) {
+        if (auto* dock = window.findChild<QDockWidget*>(QStringLiteral("recorderDock"))) {
+            dock->show();
+            dock->raise();
+            window.resizeDocks({dock}, {420}, Qt::Vertical); // room for the steps and their thumbnails
+        }
+        window.recorderPanel()->openMacro(parser.value(macro));
     }
     return application.exec();
 }

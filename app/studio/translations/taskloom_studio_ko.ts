@@ -46,6 +46,10 @@
             <source>A flow file to open.</source>
             <translation>열 플로 파일.</translation>
         </message>
+        <message>
+            <source>A recorded macro (*.macro.json) to open in the Recorder panel.</source>
+            <translation>녹화 패널에서 열 녹화 매크로(*.macro.json).</translation>
+        </message>
     </context>
     <context>
         <name>taskloom::studio::Autosave</name>
@@ -497,6 +501,173 @@ Double-click the canvas or press Tab to add one.</source>
             <translation>
                 <numerusform>출력 항목 %n개</numerusform>
             </translation>
+        </message>
+        <name>taskloom::studio::MacroStepModel</name>
+        <message>
+            <source>Click</source>
+            <translation>클릭</translation>
+        </message>
+        <message>
+            <source>Drag</source>
+            <translation>드래그</translation>
+        </message>
+        <message>
+            <source>Scroll</source>
+            <translation>스크롤</translation>
+        </message>
+        <message>
+            <source>Type text</source>
+            <translation>텍스트 입력</translation>
+        </message>
+        <message>
+            <source>Type secret</source>
+            <translation>비밀 입력</translation>
+        </message>
+        <message>
+            <source>Press keys</source>
+            <translation>키 누르기</translation>
+        </message>
+        <message>
+            <source>Wait</source>
+            <translation>대기</translation>
+        </message>
+        <message>
+            <source>Wait for window</source>
+            <translation>창 대기</translation>
+        </message>
+        <message>
+            <source>title ~ %1</source>
+            <translation>제목 ~ %1</translation>
+        </message>
+        <message>
+            <source>class ~ %1</source>
+            <translation>클래스 ~ %1</translation>
+        </message>
+        <message>
+            <source>any window</source>
+            <translation>모든 창</translation>
+        </message>
+        <message>
+            <source>screen %1, %2</source>
+            <translation>화면 %1, %2</translation>
+        </message>
+        <message>
+            <source>credential %1 (%2)</source>
+            <translation>자격 증명 %1 (%2)</translation>
+        </message>
+        <message>
+            <source>right</source>
+            <translation>오른쪽</translation>
+        </message>
+        <message>
+            <source>middle</source>
+            <translation>가운데</translation>
+        </message>
+        <message>
+            <source>left</source>
+            <translation>왼쪽</translation>
+        </message>
+        <message>
+            <source>%1 button, double</source>
+            <translation>%1 버튼, 더블클릭</translation>
+        </message>
+        <message>
+            <source>%1 button</source>
+            <translation>%1 버튼</translation>
+        </message>
+        <message>
+            <source>by %1, %2</source>
+            <translation>%1, %2만큼</translation>
+        </message>
+        <message>
+            <source>%1 down, %2 right</source>
+            <translation>아래로 %1, 오른쪽으로 %2</translation>
+        </message>
+        <message>
+            <source>failed: %1</source>
+            <translation>실패: %1</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>성공</translation>
+        </message>
+        <message>
+            <source>ok by %1</source>
+            <translation>성공 (%1)</translation>
+        </message>
+        <message>
+            <source> (score %1)</source>
+            <translation> (점수 %1)</translation>
+        </message>
+        <message>
+            <source>, %1 ms</source>
+            <translation>, %1ms</translation>
+        </message>
+        <message>
+            <source>Window &quot;%1&quot;, class %2</source>
+            <translation>창 &quot;%1&quot;, 클래스 %2</translation>
+        </message>
+        <message>
+            <source>Anchor image: replay looks for it on the screen and clicks at the same place inside it</source>
+            <translation>앵커 이미지: 재생 시 화면에서 이 이미지를 찾아 그 안의 같은 위치를 클릭합니다</translation>
+        </message>
+        <message>
+            <source>Double-click to edit the keys, e.g. ctrl+s</source>
+            <translation>더블클릭하여 키 편집 (예: ctrl+s)</translation>
+        </message>
+        <message>
+            <source>Double-click to edit; {{ }} expressions are allowed</source>
+            <translation>더블클릭하여 편집; {{ }} 표현식을 쓸 수 있습니다</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1ms</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Anchor</source>
+            <translation>앵커</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>대상</translation>
+        </message>
+        <message>
+            <source>Text / keys</source>
+            <translation>텍스트 / 키</translation>
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation>지연</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>Edit text of step %1</source>
+            <translation>%1단계 텍스트 편집</translation>
+        </message>
+        <message>
+            <source>Change delay of step %1</source>
+            <translation>%1단계 지연 변경</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n step(s)</source>
+            <translation>
+                <numerusform>단계 %n개 삭제</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move step %1 up</source>
+            <translation>%1단계를 위로 이동</translation>
+        </message>
+        <message>
+            <source>Move step %1 down</source>
+            <translation>%1단계를 아래로 이동</translation>
         </message>
     </context>
     <context>
@@ -1040,6 +1211,36 @@ Restore them? (No deletes the copy.)</source>
         <message>
             <source>Reloaded Lua node type(s): %1</source>
             <translation>다시 불러온 Lua 노드 유형: %1</translation>
+            <source>Recorder</source>
+            <translation>녹화</translation>
+        </message>
+        <message>
+            <source>credential &quot;%1&quot; has no field &quot;%2&quot;</source>
+            <translation>자격 증명 &quot;%1&quot;에 &quot;%2&quot; 필드가 없습니다</translation>
+        </message>
+        <message>
+            <source>The macro has no steps to insert.</source>
+            <translation>매크로에 삽입할 단계가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Save the flow first: the steps&apos; anchor images are stored in a folder beside it.</source>
+            <translation>먼저 플로를 저장하세요: 단계의 앵커 이미지는 플로 옆 폴더에 저장됩니다.</translation>
+        </message>
+        <message>
+            <source>Cannot convert the macro: %1</source>
+            <translation>매크로를 변환할 수 없습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Insert macro as %n node(s)</source>
+            <translation>
+                <numerusform>매크로를 노드 %n개로 삽입</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Inserted %n node(s) from the macro.</source>
+            <translation>
+                <numerusform>매크로에서 노드 %n개를 삽입했습니다.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1108,6 +1309,278 @@ Restore them? (No deletes the copy.)</source>
         <message>
             <source>Add a node…</source>
             <translation>노드 추가…</translation>
+        </message>
+    </context>
+    <context>
+        <name>taskloom::studio::RecorderController</name>
+        <message>
+            <source>Stop the recording or the replay first.</source>
+            <translation>먼저 녹화나 재생을 멈추세요.</translation>
+        </message>
+        <message>
+            <source>Cannot record: %1</source>
+            <translation>녹화할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Starting the recording…</source>
+            <translation>녹화를 시작하는 중…</translation>
+        </message>
+        <message>
+            <source>Recording. %1 stops, %2 pauses, F8 switches secret input on and off.</source>
+            <translation>녹화 중. %1: 중지, %2: 일시 정지, F8: 비밀 입력 켜기/끄기.</translation>
+        </message>
+        <message>
+            <source>Note: %1</source>
+            <translation>참고: %1</translation>
+        </message>
+        <message>
+            <source>Paused. %1 or Pause resumes.</source>
+            <translation>일시 정지됨. %1 또는 Pause 키로 다시 시작합니다.</translation>
+        </message>
+        <message>
+            <source>Recording.</source>
+            <translation>녹화 중.</translation>
+        </message>
+        <message>
+            <source>Recording cancelled.</source>
+            <translation>녹화를 취소했습니다.</translation>
+        </message>
+        <message>
+            <source>Nothing was recorded: no input arrived.</source>
+            <translation>녹화된 것이 없습니다: 입력이 없었습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n step(s) recorded.</source>
+            <translation>
+                <numerusform>단계 %n개를 녹화했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Warnings: %1</source>
+            <translation>경고: %1</translation>
+        </message>
+        <message>
+            <source>The %1 hotkey is not available: %2</source>
+            <translation>%1 단축키를 사용할 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>There are no steps to replay.</source>
+            <translation>재생할 단계가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Cannot replay: %1</source>
+            <translation>재생할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Replaying step by step: Next step runs the highlighted step; %1 or Stop aborts.</source>
+            <translation>단계별 재생 중: 다음 단계를 누르면 강조된 단계를 실행합니다. %1 또는 중지로 멈춥니다.</translation>
+        </message>
+        <message>
+            <source>Replaying; %1 or Stop aborts, and so does moving the mouse.</source>
+            <translation>재생 중. %1, 중지 또는 마우스를 움직이면 멈춥니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Replay finished: all %n step(s) ran.</source>
+            <translation>
+                <numerusform>재생 완료: 단계 %n개를 모두 실행했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Replay stopped: %1</source>
+            <translation>재생을 멈췄습니다: %1</translation>
+        </message>
+        <message>
+            <source>Replay failed: %1</source>
+            <translation>재생 실패: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>taskloom::studio::RecorderPanel</name>
+        <message>
+            <source>Step by step</source>
+            <translation>단계별</translation>
+        </message>
+        <message>
+            <source>%1× speed</source>
+            <translation>%1× 속도</translation>
+        </message>
+        <message>
+            <source>Replay speed: waits and pauses are divided by it</source>
+            <translation>재생 속도: 대기와 멈춤 시간을 이 값으로 나눕니다</translation>
+        </message>
+        <message>
+            <source>Stop before each step; Next step runs it</source>
+            <translation>각 단계 전에 멈춤; 다음 단계로 실행합니다</translation>
+        </message>
+        <message>
+            <source>Record what you do on the desktop (F9 starts, F10 stops), or open a saved macro.</source>
+            <translation>데스크톱에서 하는 작업을 녹화하거나(F9 시작, F10 중지) 저장된 매크로를 여세요.</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>새로 만들기</translation>
+        </message>
+        <message>
+            <source>Start an empty macro</source>
+            <translation>빈 매크로 시작</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>열기…</translation>
+        </message>
+        <message>
+            <source>Open a macro (*.macro.json)</source>
+            <translation>매크로 열기 (*.macro.json)</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>저장</translation>
+        </message>
+        <message>
+            <source>Save the macro, anchors beside it</source>
+            <translation>매크로 저장 (앵커는 옆 폴더에)</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>다른 이름으로 저장…</translation>
+        </message>
+        <message>
+            <source>Save the macro under another name</source>
+            <translation>매크로를 다른 이름으로 저장</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>녹화</translation>
+        </message>
+        <message>
+            <source>Record mouse and keyboard (F9). The studio minimizes while recording; F10 stops.</source>
+            <translation>마우스와 키보드 녹화 (F9). 녹화 중에는 스튜디오가 최소화됩니다. F10으로 중지합니다.</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+        <message>
+            <source>Pause or resume the recording (Pause key)</source>
+            <translation>녹화 일시 정지 또는 다시 시작 (Pause 키)</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>중지</translation>
+        </message>
+        <message>
+            <source>Stop the recording or the replay (F10)</source>
+            <translation>녹화 또는 재생 중지 (F10)</translation>
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation>재생</translation>
+        </message>
+        <message>
+            <source>Replay the macro; each click finds its target again by its anchor image</source>
+            <translation>매크로 재생: 각 클릭은 앵커 이미지로 대상을 다시 찾습니다</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>다음 단계</translation>
+        </message>
+        <message>
+            <source>Run the highlighted step</source>
+            <translation>강조된 단계 실행</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>실행 취소</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>다시 실행</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>위로</translation>
+        </message>
+        <message>
+            <source>Move the step up</source>
+            <translation>단계를 위로 이동</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>아래로</translation>
+        </message>
+        <message>
+            <source>Move the step down</source>
+            <translation>단계를 아래로 이동</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>삭제</translation>
+        </message>
+        <message>
+            <source>Delete the selected steps (Del)</source>
+            <translation>선택한 단계 삭제 (Del)</translation>
+        </message>
+        <message>
+            <source>Insert as flow</source>
+            <translation>플로로 삽입</translation>
+        </message>
+        <message>
+            <source>Turn the steps into RPA nodes and paste them into the open flow (one undo step)</source>
+            <translation>단계를 RPA 노드로 바꿔 열린 플로에 붙여 넣습니다 (한 번에 실행 취소 가능)</translation>
+        </message>
+        <message>
+            <source>Untitled macro</source>
+            <translation>제목 없는 매크로</translation>
+        </message>
+        <message>
+            <source>New macro: press Record to fill it.</source>
+            <translation>새 매크로: 녹화를 눌러 채우세요.</translation>
+        </message>
+        <message>
+            <source>Cannot open the macro: %1</source>
+            <translation>매크로를 열 수 없습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n step(s).</source>
+            <translation>
+                <numerusform>%1: 단계 %n개.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot save the macro: %1</source>
+            <translation>매크로를 저장할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>%1 저장됨.</translation>
+        </message>
+        <message>
+            <source>Open macro</source>
+            <translation>매크로 열기</translation>
+        </message>
+        <message>
+            <source>Macros (*.macro.json);;All files (*)</source>
+            <translation>매크로 (*.macro.json);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Save macro</source>
+            <translation>매크로 저장</translation>
+        </message>
+        <message>
+            <source>recording.macro.json</source>
+            <translation>recording.macro.json</translation>
+        </message>
+        <message>
+            <source>Macros (*.macro.json)</source>
+            <translation>매크로 (*.macro.json)</translation>
+        </message>
+        <message>
+            <source>Unsaved macro</source>
+            <translation>저장하지 않은 매크로</translation>
+        </message>
+        <message>
+            <source>The macro has unsaved changes. Save them first?</source>
+            <translation>매크로에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
         </message>
     </context>
     <context>
