@@ -64,7 +64,10 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
                 region = w->geometry;
         if (searched)
             *searched = region.isEmpty() ? m_desktop.screenGeometry() : region;
-        AnchorFinder::Search search{image->minScore, AnchorFinder::defaultScales(), region};
+        // The last match's scale goes first: after a zoom, every anchor of this replay is at the new scale.
+        AnchorFinder::Search search{image->minScore, AnchorFinder::defaultScales(m_lastScale.value_or(1.0)), region};
+        if (m_lastScale)
+            search.confident = 0.9;
         QElapsedTimer t;
         t.start();
         double best = 0;
@@ -74,6 +77,7 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
             if (!screen)
                 return std::unexpected(screen.error());
             if (auto m = AnchorFinder::find(*screen, image->anchor, search)) {
+                m_lastScale = m->scale;
                 const Point p{m->rect.x + int(std::lround(image->offset.x * m->scale)),
                               m->rect.y + int(std::lround(image->offset.y * m->scale))};
                 return Located{p, QStringLiteral("image"), m->score, m->scale};
