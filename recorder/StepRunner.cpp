@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <algorithm>
+#include <cmath>
+
 namespace taskloom::recorder {
 
 namespace {
@@ -16,6 +19,19 @@ namespace {
 int scaled(int ms, double speed)
 {
     return speed > 0 ? int(ms / speed) : ms;
+}
+
+/// The recorded offset inside a window, for the window as it is now: a window grown by the same factor in both
+/// directions was zoomed (its content too), so the offset grows with it; any other size change is a resize, which
+/// leaves content where it was relative to the top-left corner.
+Point zoomedOffset(Point offset, const Rect& recorded, const Rect& now)
+{
+    if (recorded.width <= 0 || recorded.height <= 0 || (recorded.width == now.width && recorded.height == now.height))
+        return offset;
+    const double fx = double(now.width) / recorded.width, fy = double(now.height) / recorded.height;
+    if (std::abs(fx - fy) > 0.03 * std::max(fx, fy))
+        return offset;
+    return {int(std::lround(offset.x * fx)), int(std::lround(offset.y * fy))};
 }
 
 } // namespace
@@ -90,7 +106,8 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
                 // pointer where the window says the target is, so the screen looks as it did when recorded.
                 hovered = true;
                 const auto w = findWindow(*window);
-                const Point probe = w ? Point{w->geometry.x + window->offset.x, w->geometry.y + window->offset.y} : Point{};
+                const Point off = w ? zoomedOffset(window->offset, target.window.geometry, w->geometry) : Point{};
+                const Point probe = w ? Point{w->geometry.x + off.x, w->geometry.y + off.y} : Point{};
                 if (w && w->geometry.contains(probe)) {
                     const ReplayGuard guard;
                     if (auto moved = moveTo(probe); !moved)
@@ -145,7 +162,8 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
     }
     if (window) {
         if (auto w = findWindow(*window)) {
-            const Point p{w->geometry.x + window->offset.x, w->geometry.y + window->offset.y};
+            const Point off = zoomedOffset(window->offset, target.window.geometry, w->geometry);
+            const Point p{w->geometry.x + off.x, w->geometry.y + off.y};
             if (w->geometry.contains(p))
                 return Located{p, QStringLiteral("window"), -1, 1};
             tried << QStringLiteral("window \"%1\" is too small for the recorded offset").arg(w->title);
