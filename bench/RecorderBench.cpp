@@ -1,16 +1,21 @@
-// Recorder targets from issue #5: anchor search on a 1920x1080 screen in at most 30 ms per step, and recording
-// costing at most 2 % of one core while the mouse moves about.
+// Recorder targets from issue #5: anchor search on a 1920x1080 screen in at most 30 ms per step, recording
+// costing at most 2 % of one core while the mouse moves about, and replay hitting 100 % of recorded clicks on the
+// right widget after the target window moved and after a 125 % scale change.
 
 #include "XvfbSession.hpp"
 
 #include "recorder/AnchorFinder.hpp"
 #include "recorder/Recorder.hpp"
+#include "recorder/Replayer.hpp"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QThread>
+
+#include <cstdio>
 
 #include <benchmark/benchmark.h>
 
@@ -113,6 +118,132 @@ void BM_AnchorSearch1080pScaled125(benchmark::State& state)
     }
 }
 BENCHMARK(BM_AnchorSearch1080pScaled125)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same search as a replay does it after its first zoomed step: the last match's scale (125 %) is tried first.
+void BM_AnchorSearch1080pScaled125LastScaleFirst(benchmark::State& state)
+{
+    const Anchor anchor = recordedAnchor();
+    const Image now = screen({900, 500}, 1.25);
+    AnchorFinder::Search search;
+    search.scales = AnchorFinder::defaultScales(1.25);
+    for (auto _ : state) {
+        auto m = AnchorFinder::find(now, anchor.image, search);
+        if (!m || std::abs(m->scale - 1.25) > 0.06 || std::abs(m->rect.x - (900 + int(anchor.offset.x * 1.25))) > 3) {
+            state.SkipWithError("anchor not found at 125 %");
+            break;
+        }
+        benchmark::DoNotOptimize(m);
+    }
+}
+BENCHMARK(BM_AnchorSearch1080pScaled125LastScaleFirst)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// The buttons of `taskloom-target-app --more`: eleven distinct widgets.
+const QStringList targetButtons = {QStringLiteral("alpha"), QStringLiteral("beta"),   QStringLiteral("gamma"),
+                                   QStringLiteral("delta"), QStringLiteral("echo"),   QStringLiteral("foxtrot"),
+                                   QStringLiteral("golf"),  QStringLiteral("hotel"),  QStringLiteral("india"),
+                                   QStringLiteral("juliet"), QStringLiteral("kilo")};
+
+QStringList clicksIn(const QStringList& actions)
+{
+    QStringList clicks;
+    for (const QString& a : actions)
+        if (a.startsWith(QStringLiteral("click ")))
+            clicks.append(a.mid(6));
+    return clicks;
+}
+
+/// Replays `macro` on a fresh target started with `args` / `env`; the share of the recorded clicks that reached
+/// the same widget, in the same order.
+double replayHitRate(const tests::XvfbSession& x, const Macro& macro, const QStringList& recorded, const QString& log,
+                     const QStringList& args, const QProcessEnvironment& env, QString* error)
+{
+    tests::TargetApp app(x, log, args, env);
+    if (!app.waitReady()) {
+        *error = QStringLiteral("the target did not start");
+        return 0;
+    }
+    auto desktop = Desktop::open(x.display());
+    if (!desktop) {
+        *error = desktop.error();
+        return 0;
+    }
+    ReplayOptions o;
+    o.findTimeoutMs = 4000;
+    const ReplayReport report = Replayer::run(**desktop, macro, o);
+    if (!report.ok)
+        *error = report.error;
+    app.waitFor([&](const QStringList& a) { return clicksIn(a).size() >= recorded.size(); }, 3000);
+    const QStringList replayed = clicksIn(app.actions());
+    int hits = 0;
+    for (qsizetype i = 0; i < recorded.size() && i < replayed.size(); ++i)
+        hits += replayed[i] == recorded[i] ? 1 : 0;
+    return recorded.isEmpty() ? 0 : double(hits) / double(recorded.size());
+}
+
+// Eleven clicks on eleven different buttons, recorded by the real recorder from XTest input, replayed on the
+// target after it moved, and after it moved and was zoomed to 125 % (QT_SCALE_FACTOR): the share of recorded clicks
+// that reached the right widget.
+void BM_ReplayHitRateMovedAndZoomed(benchmark::State& state)
+{
+    tests::XvfbSession x({1280, 800, false});
+    if (!x.ok()) {
+        state.SkipWithError(qPrintable(QStringLiteral("Xvfb: ") + x.error()));
+        return;
+    }
+    QTemporaryDir dir;
+    Macro macro;
+    QStringList recorded;
+    {
+        tests::TargetApp app(x, dir.filePath(QStringLiteral("record.log")), {QStringLiteral("--more"), QStringLiteral("--pos"), QStringLiteral("60,60")});
+        auto driver = Desktop::open(x.display());
+        if (!app.waitReady() || !driver) {
+            state.SkipWithError("the target or the display did not start");
+            return;
+        }
+        Recorder::Options ro;
+        ro.display = x.display();
+        Recorder recorder(ro);
+        if (auto started = recorder.start(); !started) {
+            state.SkipWithError(qPrintable(started.error()));
+            return;
+        }
+        QThread::msleep(300);
+        for (const QString& name : targetButtons) {
+            const tests::TargetApp::Widget w = app.widget(name);
+            const int before = int(clicksIn(app.actions()).size());
+            (void)(*driver)->moveMouse({w.centerX(), w.centerY()});
+            QThread::msleep(250);
+            (void)(*driver)->button(1, true);
+            QThread::msleep(60);
+            (void)(*driver)->button(1, false);
+            app.waitFor([&](const QStringList& a) { return clicksIn(a).size() > before; }, 5000);
+            QThread::msleep(200);
+        }
+        recorder.stop();
+        macro = recorder.macro();
+        recorded = clicksIn(app.actions());
+    }
+    if (recorded != targetButtons) {
+        state.SkipWithError(qPrintable(QStringLiteral("recording did not click every button: ") + recorded.join(u',')));
+        return;
+    }
+    double moved = 0, zoomed = 0;
+    QString movedError, zoomedError;
+    for (auto _ : state) {
+        moved = replayHitRate(x, macro, recorded, dir.filePath(QStringLiteral("moved.log")),
+                              {QStringLiteral("--more"), QStringLiteral("--pos"), QStringLiteral("433,271")}, {}, &movedError);
+        QProcessEnvironment zoom;
+        zoom.insert(QStringLiteral("QT_SCALE_FACTOR"), QStringLiteral("1.25"));
+        zoomed = replayHitRate(x, macro, recorded, dir.filePath(QStringLiteral("zoomed.log")),
+                               {QStringLiteral("--more"), QStringLiteral("--pos"), QStringLiteral("300,200")}, zoom, &zoomedError);
+    }
+    if (!movedError.isEmpty() || !zoomedError.isEmpty())
+        std::fprintf(stderr, "replay errors: moved: %s; zoomed: %s\n", qPrintable(movedError), qPrintable(zoomedError));
+    state.counters["recorded_clicks"] = double(recorded.size());
+    state.counters["hit_rate_moved"] = moved;
+    state.counters["hit_rate_moved_125"] = zoomed;
+}
+BENCHMARK(BM_ReplayHitRateMovedAndZoomed)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
 double cpuSeconds()
 {

@@ -51,13 +51,21 @@ void endRun(const QString& runId)
 
 std::unique_ptr<QCoreApplication> createGuiApplication(int& argc, char** argv)
 {
+    // Read before a pack switches a process without a display to the offscreen platform.
+    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    std::unique_ptr<QCoreApplication> app;
 #ifdef TASKLOOM_HAS_WEB
-    return web::createBrowserApplication(argc, argv);
-#else
+    app = web::createBrowserApplication(argc, argv);
+#endif
+#ifdef TASKLOOM_HAS_RPA
+    if (!app)
+        app = rpa::createDialogApplication(argc, argv);
+    rpa::markNoDisplay(*app, noDisplay);
+#endif
     (void)argc;
     (void)argv;
-    return nullptr;
-#endif
+    (void)noDisplay;
+    return app;
 }
 
 } // namespace taskloom::nodes

@@ -21,7 +21,7 @@ void registerBuiltinNodes(engine::NodeRegistry& registry, const engine::Object& 
 void setDataDir(const QString& dataDir);
 /// Releases what packs hold for one run (its browser sessions); the runtime calls it when a run ends.
 void endRun(const QString& runId);
-/// The application object for a process that runs nodes with GUI affinity (the browser): a widgets application,
+/// The application object for a process that runs nodes with GUI affinity (the browser, dialogs): a widgets application,
 /// offscreen without a display. nullptr when no pack of this build needs one (then a QCoreApplication will do).
 std::unique_ptr<QCoreApplication> createGuiApplication(int& argc, char** argv);
 

@@ -32,13 +32,27 @@ cv::Mat correlate(const cv::Mat& screen, const cv::Mat& templ)
     return result;
 }
 
-/// The screen prepared once per search: grey, and grey at half size for the coarse pass.
+/// The screen prepared once per search: grey, and grey at half size for the coarse pass; softened copies made
+/// when a scaled template needs them.
 struct Prepared {
     cv::Mat full;
     cv::Mat halved;
+    mutable cv::Mat softFull;
+    mutable cv::Mat softHalved;
 };
 
-constexpr int coarseMinSide = 24; // below this, the half-size pass loses the detail that makes a patch distinct
+// A program zoomed by its toolkit is re-rendered, not resized: text hinting and one-pixel lines come out differently
+// than in a resized anchor. A slight blur of both sides keeps what matters (shapes, layout) and drops that
+// difference; at 100 % the exact images are compared.
+cv::Mat soften(const cv::Mat& m)
+{
+    cv::Mat out;
+    cv::GaussianBlur(m, out, cv::Size(5, 5), 1.2);
+    return out;
+}
+
+constexpr int coarseMinSide = 24;
+constexpr double scaledMargin = 0.1; // see find() // below this, the half-size pass loses the detail that makes a patch distinct
 
 AnchorMatch matchAt(const Prepared& screen, const cv::Mat& anchorGray, double scale)
 {
@@ -51,11 +65,21 @@ AnchorMatch matchAt(const Prepared& screen, const cv::Mat& anchorGray, double sc
     out.scale = scale;
     if (templ.cols > screen.full.cols || templ.rows > screen.full.rows)
         return out;
+    const bool scaled = std::abs(scale - 1.0) > 1e-3;
+    if (scaled) {
+        templ = soften(templ);
+        if (screen.softFull.empty()) {
+            screen.softFull = soften(screen.full);
+            screen.softHalved = half(screen.softFull);
+        }
+    }
+    const cv::Mat& full = scaled ? screen.softFull : screen.full;
+    const cv::Mat& halved = scaled ? screen.softHalved : screen.halved;
     cv::Point bestLoc;
     double bestScore = -1;
     if (std::min(templ.cols, templ.rows) >= coarseMinSide) {
         // Coarse pass at half size finds candidates; each is refined at full size in a small window around it.
-        cv::Mat coarse = correlate(screen.halved, half(templ));
+        cv::Mat coarse = correlate(halved, half(templ));
         for (int candidate = 0; candidate < 3; ++candidate) {
             double maxVal = 0;
             cv::Point maxLoc;
@@ -64,9 +88,9 @@ AnchorMatch matchAt(const Prepared& screen, const cv::Mat& anchorGray, double sc
                 break;
             const int margin = 6;
             const cv::Rect roi = cv::Rect(maxLoc.x * 2 - margin, maxLoc.y * 2 - margin, templ.cols + 2 * margin,
-                                          templ.rows + 2 * margin) & cv::Rect(0, 0, screen.full.cols, screen.full.rows);
+                                          templ.rows + 2 * margin) & cv::Rect(0, 0, full.cols, full.rows);
             if (roi.width >= templ.cols && roi.height >= templ.rows) {
-                cv::Mat fine = correlate(screen.full(roi), templ);
+                cv::Mat fine = correlate(full(roi), templ);
                 double v = 0;
                 cv::Point loc;
                 cv::minMaxLoc(fine, nullptr, &v, nullptr, &loc);
@@ -79,7 +103,7 @@ AnchorMatch matchAt(const Prepared& screen, const cv::Mat& anchorGray, double sc
             cv::rectangle(coarse, cv::Rect(maxLoc.x - hx, maxLoc.y - hy, 2 * hx + 1, 2 * hy + 1), cv::Scalar(-1), cv::FILLED);
         }
     } else {
-        cv::Mat result = correlate(screen.full, templ);
+        cv::Mat result = correlate(full, templ);
         cv::minMaxLoc(result, nullptr, &bestScore, nullptr, &bestLoc);
     }
     out.rect = {bestLoc.x, bestLoc.y, templ.cols, templ.rows};
@@ -98,9 +122,13 @@ Prepared prepare(const Image& screen, const Rect& region)
 
 } // namespace
 
-QList<double> AnchorFinder::defaultScales()
+QList<double> AnchorFinder::defaultScales(double first)
 {
-    return {1.0, 1.25, 0.8, 1.1, 0.9, 1.5, 0.67};
+    QList<double> scales{first};
+    for (double s : {1.0, 1.25, 0.8, 1.1, 0.9, 1.5, 0.67})
+        if (std::abs(s - first) > 1e-3)
+            scales.append(s);
+    return scales;
 }
 
 std::optional<AnchorMatch> AnchorFinder::find(const Image& screen, const Image& anchor, const Search& search)
@@ -112,9 +140,11 @@ std::optional<AnchorMatch> AnchorFinder::find(const Image& screen, const Image& 
     std::optional<AnchorMatch> best;
     for (double scale : search.scales) {
         AnchorMatch m = matchAt(prepared, anchorGray, scale);
-        if (m.score >= search.minScore && (!best || m.score > best->score))
+        // Softened images (other scales) match look-alikes more easily: they must score higher to count.
+        const double needed = std::abs(scale - 1.0) > 1e-3 ? std::min(0.99, search.minScore + scaledMargin) : search.minScore;
+        if (m.score >= needed && (!best || m.score > best->score))
             best = m;
-        if (best && best->score >= 0.97)
+        if (best && best->score >= std::max(search.confident, search.minScore))
             break;
     }
     if (best && !search.region.isEmpty()) {

@@ -22,12 +22,19 @@ public:
         double minScore = 0.8;
         QList<double> scales = {1.0};
         Rect region; ///< empty: the whole screen
+        /// A match scoring this much (and at least minScore) ends the search at once: the remaining scales are
+        /// not tried, so the likeliest scale goes first. Near-perfect by default; a replay that already knows the
+        /// scale of this screen (from its last match) accepts less, since the first scale it tries is that one.
+        double confident = 0.97;
     };
 
-    /// Scales tried when the screen may have been zoomed since recording: 100 % first, then 125 %, 80 %, ...
-    static QList<double> defaultScales();
+    /// Scales tried when the screen may have been zoomed since recording: `first` (the scale of the last match in
+    /// this replay; 100 % before any), then 100 %, 125 %, 80 %, ... Each appears once.
+    static QList<double> defaultScales(double first = 1.0);
 
-    /// The best match scoring at least `minScore`, or nullopt. Stops early on a near-perfect match.
+    /// The best match scoring at least `minScore` (0.1 more at scales other than 100 %, where both images are
+    /// softened to tolerate re-rendering, which also makes look-alikes score higher), or nullopt. Stops early on a
+    /// confident match.
     static std::optional<AnchorMatch> find(const Image& screen, const Image& anchor, const Search& search);
     /// The best match at one scale, whatever its score (for reports: "best score 0.62").
     static AnchorMatch best(const Image& screen, const Image& anchor, double scale = 1.0);

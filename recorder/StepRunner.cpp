@@ -9,6 +9,9 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <algorithm>
+#include <cmath>
+
 namespace taskloom::recorder {
 
 namespace {
@@ -16,6 +19,19 @@ namespace {
 int scaled(int ms, double speed)
 {
     return speed > 0 ? int(ms / speed) : ms;
+}
+
+/// The recorded offset inside a window, for the window as it is now: a window grown by the same factor in both
+/// directions was zoomed (its content too), so the offset grows with it; any other size change is a resize, which
+/// leaves content where it was relative to the top-left corner.
+Point zoomedOffset(Point offset, const Rect& recorded, const Rect& now)
+{
+    if (recorded.width <= 0 || recorded.height <= 0 || (recorded.width == now.width && recorded.height == now.height))
+        return offset;
+    const double fx = double(now.width) / recorded.width, fy = double(now.height) / recorded.height;
+    if (std::abs(fx - fy) > 0.03 * std::max(fx, fy))
+        return offset;
+    return {int(std::lround(offset.x * fx)), int(std::lround(offset.y * fy))};
 }
 
 } // namespace
@@ -64,7 +80,10 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
                 region = w->geometry;
         if (searched)
             *searched = region.isEmpty() ? m_desktop.screenGeometry() : region;
-        AnchorFinder::Search search{image->minScore, AnchorFinder::defaultScales(), region};
+        // The last match's scale goes first: after a zoom, every anchor of this replay is at the new scale.
+        AnchorFinder::Search search{image->minScore, AnchorFinder::defaultScales(m_lastScale.value_or(1.0)), region};
+        if (m_lastScale)
+            search.confident = 0.9;
         QElapsedTimer t;
         t.start();
         double best = 0;
@@ -74,6 +93,7 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
             if (!screen)
                 return std::unexpected(screen.error());
             if (auto m = AnchorFinder::find(*screen, image->anchor, search)) {
+                m_lastScale = m->scale;
                 const Point p{m->rect.x + int(std::lround(image->offset.x * m->scale)),
                               m->rect.y + int(std::lround(image->offset.y * m->scale))};
                 return Located{p, QStringLiteral("image"), m->score, m->scale};
@@ -86,7 +106,8 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
                 // pointer where the window says the target is, so the screen looks as it did when recorded.
                 hovered = true;
                 const auto w = findWindow(*window);
-                const Point probe = w ? Point{w->geometry.x + window->offset.x, w->geometry.y + window->offset.y} : Point{};
+                const Point off = w ? zoomedOffset(window->offset, target.window.geometry, w->geometry) : Point{};
+                const Point probe = w ? Point{w->geometry.x + off.x, w->geometry.y + off.y} : Point{};
                 if (w && w->geometry.contains(probe)) {
                     const ReplayGuard guard;
                     if (auto moved = moveTo(probe); !moved)
@@ -141,7 +162,8 @@ std::expected<StepRunner::Located, QString> StepRunner::locate(const Target& tar
     }
     if (window) {
         if (auto w = findWindow(*window)) {
-            const Point p{w->geometry.x + window->offset.x, w->geometry.y + window->offset.y};
+            const Point off = zoomedOffset(window->offset, target.window.geometry, w->geometry);
+            const Point p{w->geometry.x + off.x, w->geometry.y + off.y};
             if (w->geometry.contains(p))
                 return Located{p, QStringLiteral("window"), -1, 1};
             tried << QStringLiteral("window \"%1\" is too small for the recorded offset").arg(w->title);

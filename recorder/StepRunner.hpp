@@ -40,6 +40,7 @@ private:
     Desktop& m_desktop;
     const ReplayOptions& m_options;
     std::optional<Point> m_lastPointer;
+    std::optional<double> m_lastScale; ///< of the last anchor match in this replay: tried first for the next anchor
 };
 
 } // namespace taskloom::recorder

@@ -9,7 +9,7 @@ class QCoreApplication;
 namespace taskloom::app {
 
 /// The application object of a program that runs flows. `taskloom run FLOW` whose flow holds nodes with GUI
-/// affinity (the browser) gets the GUI application the packs provide (offscreen without a display); every other
+/// affinity (the browser, dialogs) gets the widgets application the packs provide (offscreen without a display); every other
 /// command gets a QCoreApplication. Decided before any Qt object exists, as QtWebEngine requires.
 std::unique_ptr<QCoreApplication> createApplication(int& argc, char** argv);
 

@@ -2,9 +2,12 @@
 
 #include "ClickNode.hpp"
 #include "ClipboardNode.hpp"
+#include "DialogNode.hpp"
 #include "DragNode.hpp"
 #include "ImageSearchNode.hpp"
+#include "InputDialogNode.hpp"
 #include "LaunchAppNode.hpp"
+#include "MessageDialogNode.hpp"
 #include "PressKeysNode.hpp"
 #include "RunMacroNode.hpp"
 #include "ScreenshotNode.hpp"
@@ -16,6 +19,8 @@
 #include "WindowActionNode.hpp"
 
 #include "engine/NodeRegistry.hpp"
+
+#include <QApplication>
 
 namespace taskloom::nodes::rpa {
 
@@ -39,6 +44,22 @@ void registerRpaNodes(engine::NodeRegistry& registry)
     registry.add(std::make_shared<ScreenTextNode>(ScreenTextNode::Mode::Read));
     registry.add(std::make_shared<ScreenTextNode>(ScreenTextNode::Mode::Wait));
     registry.add(std::make_shared<RunMacroNode>());
+    registry.add(std::make_shared<MessageDialogNode>());
+    registry.add(std::make_shared<InputDialogNode>());
+}
+
+std::unique_ptr<QCoreApplication> createDialogApplication(int& argc, char** argv)
+{
+    // Without a display Qt cannot start on xcb; offscreen it starts, and the dialog nodes report NO_DISPLAY.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(argc, argv);
+}
+
+void markNoDisplay(QCoreApplication& app, bool noDisplay)
+{
+    DialogNode::markNoDisplay(app, noDisplay);
 }
 
 } // namespace taskloom::nodes::rpa

@@ -131,3 +131,60 @@ TEST(AnchorFinder, FlatAreasAreNeverUnique)
     const auto patch = AnchorFinder::distinctivePatch(screen, {200, 150});
     EXPECT_FALSE(patch.unique);
 }
+
+TEST(AnchorFinder, TheLastMatchedScaleIsTriedFirst)
+{
+    const QList<double> scales = AnchorFinder::defaultScales(1.25);
+    ASSERT_FALSE(scales.isEmpty());
+    EXPECT_DOUBLE_EQ(scales.first(), 1.25);
+    QList<double> plain = AnchorFinder::defaultScales();
+    EXPECT_DOUBLE_EQ(plain.first(), 1.0);
+    EXPECT_EQ(scales.size(), plain.size()) << "each scale once";
+    for (double s : plain)
+        EXPECT_TRUE(scales.contains(s)) << s;
+    // A scale outside the list joins it in front.
+    EXPECT_EQ(AnchorFinder::defaultScales(1.33).size(), plain.size() + 1);
+}
+
+TEST(AnchorFinder, AStalePreferredScaleDoesNotWin)
+{
+    // The previous step matched at 125 %, but this screen is at 100 %: trying 125 % first must not stop the
+    // search on a poor match; 100 % is still found, at the right place.
+    Image screen = desktop(640, 480);
+    drawWidget(screen, {200, 150}, 3);
+    drawWidget(screen, {60, 300}, 4);
+    const Image anchor = screen.copy({195, 145, 100, 40});
+    Image moved = desktop(640, 480);
+    drawWidget(moved, {330, 260}, 3);
+    drawWidget(moved, {60, 300}, 4);
+    AnchorFinder::Search s;
+    s.scales = AnchorFinder::defaultScales(1.25);
+    auto m = AnchorFinder::find(moved, anchor, s);
+    ASSERT_TRUE(m);
+    EXPECT_DOUBLE_EQ(m->scale, 1.0);
+    EXPECT_EQ(m->rect.x, 325);
+    EXPECT_EQ(m->rect.y, 255);
+}
+
+TEST(AnchorFinder, AConfidentMatchEndsTheSearchAtItsScale)
+{
+    Image screen = desktop(640, 480);
+    drawWidget(screen, {200, 150}, 3);
+    const Image anchor = screen.copy({195, 145, 100, 40});
+    const Image zoomed = scaledNearest(screen, 1.25);
+    AnchorFinder::Search s;
+    s.scales = AnchorFinder::defaultScales(1.25);
+    s.confident = 0.9; // as a replay does once it knows the screen's scale
+    auto first = AnchorFinder::find(zoomed, anchor, s);
+    ASSERT_TRUE(first);
+    EXPECT_DOUBLE_EQ(first->scale, 1.25);
+    EXPECT_GE(first->score, s.confident);
+    // Only the confident threshold stops it: with it out of reach every scale is tried and the best one still wins.
+    s.confident = 1.01;
+    s.scales = AnchorFinder::defaultScales();
+    auto all = AnchorFinder::find(zoomed, anchor, s);
+    ASSERT_TRUE(all);
+    EXPECT_DOUBLE_EQ(all->scale, 1.25);
+    EXPECT_EQ(all->rect.x, first->rect.x);
+    EXPECT_EQ(all->rect.y, first->rect.y);
+}

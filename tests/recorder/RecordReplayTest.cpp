@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -182,6 +183,87 @@ TEST_P(RecordReplay, ReplayFindsTheMovedWindowsWidgets)
         }
     EXPECT_TRUE(moved.waitFor([&](const QStringList& a) { return a == rec.actions; }))
         << "recorded:\n" << rec.actions.join(u'\n').toStdString() << "\nreplayed:\n" << moved.actions().join(u'\n').toStdString();
+}
+
+TEST_P(RecordReplay, ReplayAfterTheTargetIsZoomedTo125Percent)
+{
+    XvfbSession x({.windowManager = GetParam()});
+    ASSERT_TRUE(x.ok()) << x.error().toStdString();
+    QTemporaryDir dir;
+    dir.setAutoRemove(qEnvironmentVariableIsEmpty("TASKLOOM_KEEP_TEST_DIR"));
+    const Recording rec = recordSession(x, dir.path());
+    ASSERT_FALSE(rec.macro.steps.isEmpty());
+    if (!dir.autoRemove()) {
+        Macro kept = rec.macro;
+        (void)MacroFile::write(kept, dir.filePath(QStringLiteral("form.macro.json")));
+    }
+
+    // The same target at 125 % (Qt scales the whole window: widgets, fonts, frames) and somewhere else.
+    QProcessEnvironment zoom;
+    zoom.insert(QStringLiteral("QT_SCALE_FACTOR"), QStringLiteral("1.25"));
+    TargetApp zoomed(x, dir.filePath(QStringLiteral("zoomed.log")), {QStringLiteral("--pos"), QStringLiteral("380,250")}, zoom);
+    ASSERT_TRUE(zoomed.waitReady());
+    auto desktop = Desktop::open(x.display());
+    ASSERT_TRUE(desktop);
+    const ReplayReport report = Replayer::run(**desktop, rec.macro, replayOptions(dir.path()));
+    if (!dir.autoRemove()) {
+        QFile r(dir.filePath(QStringLiteral("zoomed-report.json")));
+        r.open(QIODevice::WriteOnly);
+        r.write(engine::Json::serialize(report.toObject(), {true, 100}));
+        if (auto shot = (*desktop)->grabScreen())
+            (void)shot->save(dir.filePath(QStringLiteral("zoomed.png")));
+        std::cerr << "kept " << dir.path().toStdString() << "\n";
+    }
+    ASSERT_TRUE(report.ok) << report.error.toStdString();
+    int clicks = 0;
+    for (const StepReport& s : report.steps)
+        if (s.kind == u"click") {
+            ++clicks;
+            EXPECT_EQ(s.strategy, QStringLiteral("image")) << "step " << s.index + 1;
+            EXPECT_NEAR(s.scale, 1.25, 0.06) << "step " << s.index + 1;
+        }
+    EXPECT_EQ(clicks, 6);
+    EXPECT_TRUE(zoomed.waitFor([&](const QStringList& a) { return a == rec.actions; }))
+        << "recorded:\n" << rec.actions.join(u'\n').toStdString() << "\nreplayed:\n" << zoomed.actions().join(u'\n').toStdString();
+}
+
+TEST_P(RecordReplay, WindowRelativeFallbackFollowsTheZoom)
+{
+    XvfbSession x({.windowManager = GetParam()});
+    ASSERT_TRUE(x.ok()) << x.error().toStdString();
+    QTemporaryDir dir;
+    const Recording rec = recordSession(x, dir.path());
+    ASSERT_FALSE(rec.macro.steps.isEmpty());
+    // No anchor can match (each is replaced by noise): every click falls back to its window-relative position, in
+    // a window that is now 125 % of its recorded size.
+    Macro blind = rec.macro;
+    QRandomGenerator noise(7);
+    for (MacroStep& s : blind.steps)
+        for (Locator& l : s.target.locators)
+            if (l.kind == Locator::Kind::Image) {
+                Image random(l.anchor.width(), l.anchor.height());
+                for (int y = 0; y < random.height(); ++y)
+                    for (int x = 0; x < random.width() * 4; ++x)
+                        random.bits()[y * random.stride() + x] = uchar(noise.bounded(256));
+                l.anchor = random;
+            }
+    QProcessEnvironment zoom;
+    zoom.insert(QStringLiteral("QT_SCALE_FACTOR"), QStringLiteral("1.25"));
+    TargetApp zoomed(x, dir.filePath(QStringLiteral("blind.log")), {QStringLiteral("--pos"), QStringLiteral("300,220")}, zoom);
+    ASSERT_TRUE(zoomed.waitReady());
+    auto desktop = Desktop::open(x.display());
+    ASSERT_TRUE(desktop);
+    ReplayOptions o = replayOptions(dir.path());
+    o.findTimeoutMs = 300;
+    const ReplayReport report = Replayer::run(**desktop, blind, o);
+    ASSERT_TRUE(report.ok) << report.error.toStdString();
+    for (const StepReport& s : report.steps) {
+        if (s.kind == u"click") {
+            EXPECT_EQ(s.strategy, QStringLiteral("window")) << "step " << s.index + 1 << " " << s.strategy.toStdString() << " " << s.score;
+        }
+    }
+    EXPECT_TRUE(zoomed.waitFor([&](const QStringList& a) { return a == rec.actions; }))
+        << "recorded:\n" << rec.actions.join(u'\n').toStdString() << "\nreplayed:\n" << zoomed.actions().join(u'\n').toStdString();
 }
 
 TEST_P(RecordReplay, FourTimesSpeedAndAMissingTarget)

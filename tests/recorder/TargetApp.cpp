@@ -1,7 +1,9 @@
 // taskloom-target-app: the window the recorder tests drive. Buttons and text fields that log every click and
 // every text change to a file, so a test can compare what a recording did with what its replay did.
 //
-//   taskloom-target-app --log FILE [--pos X,Y] [--title TEXT] [--hide WIDGET]
+//   taskloom-target-app --log FILE [--pos X,Y] [--title TEXT] [--hide WIDGET] [--more]
+//
+// --more adds two rows of eight more buttons (delta ... kilo), for macros that click many distinct widgets.
 
 #include <QApplication>
 #include <QEvent>
@@ -13,6 +15,8 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace {
 
@@ -34,6 +38,7 @@ int main(int argc, char** argv)
     parser.addOption({QStringLiteral("pos"), QStringLiteral("window position"), QStringLiteral("x,y"), QStringLiteral("60,60")});
     parser.addOption({QStringLiteral("title"), QStringLiteral("window title"), QStringLiteral("text"), QStringLiteral("Taskloom Target")});
     parser.addOption({QStringLiteral("hide"), QStringLiteral("a widget to leave out"), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("more"), QStringLiteral("eight more buttons")});
     parser.process(app);
     g_log.setFileName(parser.value(QStringLiteral("log")));
     if (!g_log.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
@@ -72,10 +77,24 @@ int main(int argc, char** argv)
         widgets.append(button);
     }
     form->addRow(row);
+    if (parser.isSet(QStringLiteral("more"))) {
+        const char* const more[2][4] = {{"Delta", "Echo", "Foxtrot", "Golf"}, {"Hotel", "India", "Juliet", "Kilo"}};
+        for (const auto& names : more) {
+            auto* extra = new QHBoxLayout;
+            for (const char* name : names) {
+                auto* button = new QPushButton(QLatin1String(name));
+                button->setObjectName(QLatin1String(name).toString().toLower());
+                QObject::connect(button, &QPushButton::clicked, [button] { logLine(QStringLiteral("click ") + button->objectName()); });
+                extra->addWidget(button);
+                widgets.append(button);
+            }
+            form->addRow(extra);
+        }
+    }
     for (QWidget* w : widgets)
         if (w->objectName() == parser.value(QStringLiteral("hide")))
             w->setVisible(false);
-    window.resize(420, 220);
+    window.resize(420, std::max(220, window.sizeHint().height()));
     const QStringList pos = parser.value(QStringLiteral("pos")).split(u',');
     window.move(pos.value(0).toInt(), pos.value(1).toInt());
     window.show();

@@ -221,3 +221,21 @@ TEST_F(RpaCli, TheAbortKeyStopsAReplay)
     EXPECT_EQ(replay.exitCode(), 3) << err.toStdString();
     EXPECT_LT(t.elapsed(), 40000) << "stopped in the 60 s wait, not after it";
 }
+
+TEST_F(RpaCli, ADialogWithoutADisplayFailsNamingTheNode)
+{
+    // `taskloom run` starts a widgets application (offscreen, as there is no display), and the dialog node refuses
+    // to wait for an answer nobody could give.
+    const QString flow = writeFlow(QStringLiteral("dialog.flow.json"),
+                                   {QStringLiteral(R"({"id": "a", "type": "rpa.inputDialog", "typeVersion": 1, "name": "Ask",
+                                        "params": {"message": "Anyone?"}})")},
+                                   {QStringLiteral(R"({"from": "t", "to": "a"})")});
+    QProcessEnvironment headless = environment();
+    headless.remove(QStringLiteral("DISPLAY"));
+    headless.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    headless.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const CliResult r = runOn({QStringLiteral("run"), flow, QStringLiteral("--no-store")}, headless);
+    EXPECT_EQ(r.exitCode, 1) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("Ask"))) << r.describe();
+    EXPECT_TRUE(r.errText().contains(QStringLiteral("no display to show the dialog on"))) << r.describe();
+}
