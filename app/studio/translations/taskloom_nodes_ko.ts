@@ -172,8 +172,16 @@
       <translation>이미지 찾기</translation>
     </message>
     <message>
+      <source>Input dialog</source>
+      <translation>입력 대화 상자</translation>
+    </message>
+    <message>
       <source>Launch application</source>
       <translation>애플리케이션 실행</translation>
+    </message>
+    <message>
+      <source>Message dialog</source>
+      <translation>메시지 대화 상자</translation>
     </message>
     <message>
       <source>Press keys</source>
@@ -817,7 +825,7 @@
     </message>
     <message>
       <source>Once for all items</source>
-      <translation>모든 항목에 한 번</translation>
+      <translation>모든 항목에 대해 한 번</translation>
     </message>
     <message>
       <source>Once per item</source>
@@ -1412,12 +1420,104 @@
       <translation>찾지 못하면 실패</translation>
     </message>
     <message>
+      <source>Ask</source>
+      <translation>묻기</translation>
+    </message>
+    <message>
+      <source>On timeout</source>
+      <translation>제한 시간 초과 시</translation>
+    </message>
+    <message>
+      <source>Use the default answer</source>
+      <translation>기본 답 사용</translation>
+    </message>
+    <message>
+      <source>Fail with DIALOG_TIMEOUT</source>
+      <translation>DIALOG_TIMEOUT으로 실패</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>답</translation>
+    </message>
+    <message>
+      <source>Password (masked)</source>
+      <translation>비밀번호 (가림)</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>숫자</translation>
+    </message>
+    <message>
+      <source>Choice from a list</source>
+      <translation>목록에서 선택</translation>
+    </message>
+    <message>
+      <source>Default value</source>
+      <translation>기본값</translation>
+    </message>
+    <message>
+      <source>Choices</source>
+      <translation>선택지</translation>
+    </message>
+    <message>
+      <source>Minimum</source>
+      <translation>최솟값</translation>
+    </message>
+    <message>
+      <source>Maximum</source>
+      <translation>최댓값</translation>
+    </message>
+    <message>
+      <source>Decimals</source>
+      <translation>소수 자릿수</translation>
+    </message>
+    <message>
+      <source>On cancel</source>
+      <translation>취소 시</translation>
+    </message>
+    <message>
+      <source>Fail with DIALOG_CANCELLED</source>
+      <translation>DIALOG_CANCELLED로 실패</translation>
+    </message>
+    <message>
+      <source>Mark the item</source>
+      <translation>항목에 표시</translation>
+    </message>
+    <message>
       <source>Command</source>
       <translation>명령</translation>
     </message>
     <message>
       <source>Wait for window title</source>
       <translation>창 제목 기다리기</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>종류</translation>
+    </message>
+    <message>
+      <source>Information</source>
+      <translation>정보</translation>
+    </message>
+    <message>
+      <source>Question</source>
+      <translation>질문</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>경고</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>오류</translation>
+    </message>
+    <message>
+      <source>Buttons</source>
+      <translation>버튼</translation>
+    </message>
+    <message>
+      <source>Default button</source>
+      <translation>기본 버튼</translation>
     </message>
     <message>
       <source>Keys</source>
@@ -1812,14 +1912,6 @@
       <translation>정보</translation>
     </message>
     <message>
-      <source>Warning</source>
-      <translation>경고</translation>
-    </message>
-    <message>
-      <source>Error</source>
-      <translation>오류</translation>
-    </message>
-    <message>
       <source>Debug</source>
       <translation>디버그</translation>
     </message>
@@ -2006,14 +2098,6 @@
     <message>
       <source>Average</source>
       <translation>평균</translation>
-    </message>
-    <message>
-      <source>Minimum</source>
-      <translation>최솟값</translation>
-    </message>
-    <message>
-      <source>Maximum</source>
-      <translation>최댓값</translation>
     </message>
     <message>
       <source>First value</source>
@@ -2250,10 +2334,6 @@
     <message>
       <source>As written</source>
       <translation>작성된 그대로</translation>
-    </message>
-    <message>
-      <source>Number</source>
-      <translation>숫자</translation>
     </message>
     <message>
       <source>Boolean</source>
@@ -2524,8 +2604,16 @@
       <translation>화면에서 그림을 찾아(확대·축소된 것도) 위치를 "image" 아래에 추가합니다: found, x, y, width, height, centre, score.</translation>
     </message>
     <message>
+      <source>Asks for text, a password, a number or a choice from a list, and puts the answer into a field.</source>
+      <translation>텍스트, 비밀번호, 숫자 또는 목록에서의 선택을 묻고 답을 필드에 넣습니다.</translation>
+    </message>
+    <message>
       <source>Starts a program on the desktop (it keeps running after the flow) and, when a title pattern is set, waits for its window. Adds "pid" and "window" to the item.</source>
       <translation>데스크톱에서 프로그램을 시작하고(플로가 끝나도 계속 실행됨), 제목 패턴을 지정하면 그 창을 기다립니다. 항목에 "pid"와 "window"를 추가합니다.</translation>
+    </message>
+    <message>
+      <source>Shows a message with buttons and waits for one; the chosen button's label joins the item.</source>
+      <translation>버튼이 있는 메시지를 보여 주고 하나를 누를 때까지 기다립니다. 누른 버튼의 레이블이 항목에 추가됩니다.</translation>
     </message>
     <message>
       <source>Presses a key or a shortcut: Return, Tab, ctrl+s, alt+F4, ctrl+shift+Tab. Key names are X keysym names (a, Return, Escape, F5, Left, Page_Down, Delete).</source>
@@ -3152,11 +3240,59 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The dialog window's title.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The text shown in the dialog; {{ }} expressions use the item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title and message use the first item; the answer joins every item.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close the dialog after this long without an answer. 0: no limit when a person started the run (CLI, studio); a run started by a trigger (schedule, file watch, webhook) waits at most 600 s.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The item also gets "timedOut": true.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Typed characters are hidden; the answer is still stored in the item like any value.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filled in when the dialog opens, and the answer when it times out. For a choice: one of the choices (empty: the first).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One choice per line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>0: a whole number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The item gets "cancelled": true and a null answer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The program and its arguments; quote arguments with spaces. No shell.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>A regular expression; empty: do not wait for a window.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Button labels, separated by commas: "Yes, No". The label of the one clicked goes into the output field.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The button Enter presses, and the answer when the dialog times out; empty: the first.</source>
       <translation type="unfinished" />
     </message>
     <message>

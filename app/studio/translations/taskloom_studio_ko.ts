@@ -25,33 +25,6 @@
         </message>
     </context>
     <context>
-        <name>main</name>
-        <message>
-            <source>Build and run Taskloom flows.</source>
-            <translation>Taskloom 플로를 만들고 실행합니다.</translation>
-        </message>
-        <message>
-            <source>Where runs, credentials and settings live.</source>
-            <translation>실행 기록, 자격 증명, 설정이 저장되는 폴더.</translation>
-        </message>
-        <message>
-            <source>dark or light.</source>
-            <translation>dark 또는 light.</translation>
-        </message>
-        <message>
-            <source>Language of the user interface (ko, en); default: the system's.</source>
-            <translation>사용자 인터페이스 언어 (ko, en). 기본값: 시스템 언어.</translation>
-        </message>
-        <message>
-            <source>A flow file to open.</source>
-            <translation>열 플로 파일.</translation>
-        </message>
-        <message>
-            <source>A recorded macro (*.macro.json) to open in the Recorder panel.</source>
-            <translation>녹화 패널에서 열 녹화 매크로(*.macro.json).</translation>
-        </message>
-    </context>
-    <context>
         <name>taskloom::studio::Autosave</name>
         <message>
             <source>cannot create the recovery folder %1</source>
@@ -205,6 +178,10 @@
         <message>
             <source>A credential called "%1" exists already.</source>
             <translation>"%1"(이)라는 자격 증명이 이미 있습니다.</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>선택 사항</translation>
         </message>
     </context>
     <context>
@@ -502,6 +479,8 @@ Double-click the canvas or press Tab to add one.</source>
                 <numerusform>출력 항목 %n개</numerusform>
             </translation>
         </message>
+    </context>
+    <context>
         <name>taskloom::studio::MacroStepModel</name>
         <message>
             <source>Click</source>
@@ -604,8 +583,8 @@ Double-click the canvas or press Tab to add one.</source>
             <translation>, %1ms</translation>
         </message>
         <message>
-            <source>Window &quot;%1&quot;, class %2</source>
-            <translation>창 &quot;%1&quot;, 클래스 %2</translation>
+            <source>Window "%1", class %2</source>
+            <translation>창 "%1", 클래스 %2</translation>
         </message>
         <message>
             <source>Anchor image: replay looks for it on the screen and clicks at the same place inside it</source>
@@ -1209,21 +1188,19 @@ Restore them? (No deletes the copy.)</source>
             <translation>Lua 노드 유형 %1을(를) 다시 불러왔습니다</translation>
         </message>
         <message>
-            <source>Reloaded Lua node type(s): %1</source>
-            <translation>다시 불러온 Lua 노드 유형: %1</translation>
             <source>Recorder</source>
             <translation>녹화</translation>
         </message>
         <message>
-            <source>credential &quot;%1&quot; has no field &quot;%2&quot;</source>
-            <translation>자격 증명 &quot;%1&quot;에 &quot;%2&quot; 필드가 없습니다</translation>
+            <source>credential "%1" has no field "%2"</source>
+            <translation>자격 증명 "%1"에 "%2" 필드가 없습니다</translation>
         </message>
         <message>
             <source>The macro has no steps to insert.</source>
             <translation>매크로에 삽입할 단계가 없습니다.</translation>
         </message>
         <message>
-            <source>Save the flow first: the steps&apos; anchor images are stored in a folder beside it.</source>
+            <source>Save the flow first: the steps' anchor images are stored in a folder beside it.</source>
             <translation>먼저 플로를 저장하세요: 단계의 앵커 이미지는 플로 옆 폴더에 저장됩니다.</translation>
         </message>
         <message>
@@ -1241,6 +1218,10 @@ Restore them? (No deletes the copy.)</source>
             <translation>
                 <numerusform>매크로에서 노드 %n개를 삽입했습니다.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Reloaded Lua node type(s): %1</source>
+            <translation>다시 불러온 Lua 노드 유형: %1</translation>
         </message>
     </context>
     <context>
