@@ -5,10 +5,7 @@
 
 #include "app/runtime/Runtime.hpp"
 #include "engine/AtomicFile.hpp"
-#include "engine/CredentialStore.hpp"
-#include "engine/ExpressionEngine.hpp"
 #include "engine/Json.hpp"
-#include "engine/Template.hpp"
 #include "nodes/rpa/ScreenText.hpp"
 #include "recorder/Hotkeys.hpp"
 #include "recorder/MacroFile.hpp"
@@ -29,32 +26,6 @@ std::atomic<bool> g_stop{false};
 void onSignal(int)
 {
     g_stop = true;
-}
-
-/// Evaluates {{ }} in typed text with no item (variables and items exist only inside a flow: Run macro node).
-std::expected<QString, QString> evaluateText(app::Runtime& runtime, const QString& text)
-{
-    if (!engine::Template::containsExpression(text))
-        return text;
-    auto parsed = engine::Template::parse(text);
-    if (!parsed)
-        return std::unexpected(parsed.error());
-    auto evaluator = runtime.expressions().createEvaluator();
-    QString out;
-    for (const auto& part : parsed->parts()) {
-        if (!part.isExpression) {
-            out += part.text;
-            continue;
-        }
-        auto handle = evaluator->compile(part.text);
-        if (!handle)
-            return std::unexpected(handle.error());
-        auto value = evaluator->evaluate(*handle, {});
-        if (!value)
-            return std::unexpected(value.error());
-        out += value->toText();
-    }
-    return out;
 }
 
 QString describe(const recorder::StepReport& s)
@@ -118,18 +89,8 @@ int replayCommand(const QStringList& args)
     o.fallback = !p.isSet(noFallback);
     o.abortOnUserMouse = !p.isSet(keepMouse);
     o.failureDir = p.value(shots);
-    o.resolveText = [&](const QString& text) { return evaluateText(**runtime, text); };
-    o.secret = [&](const QString& name, const QString& field) -> std::expected<QString, QString> {
-        auto store = (*runtime)->credentials();
-        if (!store)
-            return std::unexpected(store.error());
-        auto c = (*store)->get(name);
-        if (!c)
-            return std::unexpected(c.error());
-        if (!c->fields.contains(field))
-            return std::unexpected(QStringLiteral("credential \"%1\" has no field \"%2\"").arg(name, field));
-        return c->field(field);
-    };
+    o.resolveText = [&](const QString& text) { return (*runtime)->evaluateText(text); };
+    o.secret = [&](const QString& name, const QString& field) { return (*runtime)->credentialField(name, field); };
     o.findText = [](const recorder::Image& screen, const QString& text,
                     const recorder::Rect& region) -> std::expected<std::optional<recorder::Rect>, QString> {
         auto read = nodes::rpa::readScreenText(screen, region);

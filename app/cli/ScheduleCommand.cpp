@@ -184,10 +184,13 @@ int scheduleCommand(const QStringList& args)
     if (!in)
         return fail(Usage, in.error());
     const QString key = p.positionalArguments().first();
-    if (auto r = in->control->setEnabled(key, sub == u"enable"); !r)
-        return fail(Usage, QStringLiteral("schedule %1: %2").arg(sub, r.error()));
+    const auto switched = in->control->setEnabled(key, sub == u"enable");
+    if (!switched)
+        return fail(Usage, QStringLiteral("schedule %1: %2").arg(sub, switched.error()));
     const daemon::DaemonFlow* f = in->control->flow(key);
-    err(QStringLiteral("%1: %2").arg(f->name, sub == u"enable" ? QStringLiteral("enabled") : QStringLiteral("disabled")));
+    err(QStringLiteral("%1: %2%3").arg(f->name, sub == u"enable" ? QStringLiteral("enabled") : QStringLiteral("disabled"),
+                                      switched->daemonNotified ? QString()
+                                                               : QStringLiteral(" (no daemon is running: it applies when `taskloom daemon` starts)")));
     return Ok;
 }
 

@@ -54,6 +54,11 @@ Daemon::~Daemon()
         ::close(m_lockFd);
 }
 
+QString Daemon::defaultFlowsDir(const QString& dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("flows"));
+}
+
 QString Daemon::daemonDir(const QString& dataDir)
 {
     return QDir(dataDir).filePath(QStringLiteral("daemon"));
@@ -68,7 +73,7 @@ std::expected<std::unique_ptr<Daemon>, QString> Daemon::create(app::Runtime& run
                                                                Launcher& launcher)
 {
     if (options.flowsDir.isEmpty())
-        options.flowsDir = QDir(runtime.dataDir()).filePath(QStringLiteral("flows"));
+        options.flowsDir = defaultFlowsDir(runtime.dataDir());
     options.flowsDir = QDir(options.flowsDir).absolutePath();
     if (options.maxConcurrentRuns < 1)
         return std::unexpected(QStringLiteral("--max-runs must be 1 or more"));

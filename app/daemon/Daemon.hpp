@@ -114,6 +114,8 @@ public:
 
     /// Whether the daemon fires nodes of this type (schedule, webhook, file watch; a manual trigger it does not).
     static bool isTriggerType(const QString& type);
+    /// The flows folder when the options name none: <data dir>/flows.
+    static QString defaultFlowsDir(const QString& dataDir);
     /// Where the daemon keeps its token, endpoint file and trigger files.
     static QString daemonDir(const QString& dataDir);
     static QString newRunId();

@@ -64,11 +64,11 @@ QString ScheduleControl::flowsDir() const
     return m_daemon->flowsDir();
 }
 
-bool ScheduleControl::inFlowsFolder(const QString& path) const
+bool ScheduleControl::inFolder(const QString& flowsDir, const QString& path)
 {
     if (!path.endsWith(QStringLiteral(".flow.json")))
         return false;
-    const QString dir = QFileInfo(flowsDir()).canonicalFilePath();
+    const QString dir = QFileInfo(flowsDir).canonicalFilePath();
     const QString file = QFileInfo(QFileInfo(path).absolutePath()).canonicalFilePath();
     return !dir.isEmpty() && file == dir;
 }

@@ -18,7 +18,10 @@ public:
     /// The absolute flows folder the daemon runs flows from.
     QString flowsDir() const;
     /// Whether the daemon would see the file `path`: a `*.flow.json` directly in the flows folder.
-    bool inFlowsFolder(const QString& path) const;
+    bool inFlowsFolder(const QString& path) const { return inFolder(flowsDir(), path); }
+    /// The same for a given folder, without loading any flow (a cheap check before open()).
+    static bool inFolder(const QString& flowsDir, const QString& path);
+
     const Daemon& daemon() const { return *m_daemon; }
     /// The flow as the daemon sees it (by file, name or id); null when it is not in the folder or has no trigger
     /// the daemon fires (a manual trigger only).

@@ -6,6 +6,7 @@
 #include "engine/FlowValidator.hpp"
 #include "engine/RunRecorder.hpp"
 #include "engine/RunStore.hpp"
+#include "engine/Template.hpp"
 #include "nodes/builtin.hpp"
 #include "scripts/LuaExpressionEngine.hpp"
 #include "scripts/LuaNodes.hpp"
@@ -176,6 +177,44 @@ bool usesCredentials(const Flow& flow, const NodeRegistry& registry)
             return true;
     }
     return false;
+}
+
+std::expected<QString, QString> Runtime::credentialField(const QString& name, const QString& field)
+{
+    auto store = credentials();
+    if (!store)
+        return std::unexpected(store.error());
+    auto credential = (*store)->get(name);
+    if (!credential)
+        return std::unexpected(credential.error());
+    if (!credential->fields.contains(field))
+        return std::unexpected(QStringLiteral("credential \"%1\" has no field \"%2\"").arg(name, field));
+    return credential->field(field);
+}
+
+std::expected<QString, QString> Runtime::evaluateText(const QString& text) const
+{
+    if (!engine::Template::containsExpression(text))
+        return text;
+    auto parsed = engine::Template::parse(text);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    auto evaluator = m_expressions->createEvaluator();
+    QString out;
+    for (const auto& part : parsed->parts()) {
+        if (!part.isExpression) {
+            out += part.text;
+            continue;
+        }
+        auto handle = evaluator->compile(part.text);
+        if (!handle)
+            return std::unexpected(handle.error());
+        auto value = evaluator->evaluate(*handle, {});
+        if (!value)
+            return std::unexpected(value.error());
+        out += value->toText();
+    }
+    return out;
 }
 
 } // namespace taskloom::app

@@ -65,6 +65,11 @@ public:
     std::expected<engine::RunStore*, QString> store();
     /// Opens the credentials vault on first use.
     std::expected<engine::CredentialStore*, QString> credentials();
+    /// One field of a vault credential (a replay's "type secret" steps), or why not.
+    std::expected<QString, QString> credentialField(const QString& name, const QString& field);
+    /// Evaluates the {{ }} expressions in `text` with no item (a macro's typed text replayed outside a flow:
+    /// `taskloom replay`, the studio's recorder panel). Thread-safe: each call has its own evaluator.
+    std::expected<QString, QString> evaluateText(const QString& text) const;
 
     struct RunRequest {
         const engine::Flow* flow = nullptr;

@@ -31,18 +31,9 @@ using namespace engine;
 void MainWindow::connectRecorder()
 {
     RecorderController* c = m_recorder->controller();
-    // Type-secret steps read the vault, as `taskloom replay` does.
-    c->setSecretLookup([this](const QString& name, const QString& field) -> std::expected<QString, QString> {
-        auto store = m_runtime.credentials();
-        if (!store)
-            return std::unexpected(store.error());
-        auto credential = (*store)->get(name);
-        if (!credential)
-            return std::unexpected(credential.error());
-        if (!credential->fields.contains(field))
-            return std::unexpected(tr("credential \"%1\" has no field \"%2\"").arg(name, field));
-        return credential->field(field);
-    });
+    // As `taskloom replay` does: type-secret steps read the vault, {{ }} in typed text is evaluated.
+    c->setSecretLookup([this](const QString& name, const QString& field) { return m_runtime.credentialField(name, field); });
+    c->setTextResolver([this](const QString& text) { return m_runtime.evaluateText(text); });
     connect(m_recorder, &RecorderPanel::minimizeRequested, this, &QWidget::showMinimized);
     connect(m_recorder, &RecorderPanel::restoreRequested, this, [this] {
         showNormal();

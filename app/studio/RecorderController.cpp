@@ -211,6 +211,7 @@ bool RecorderController::startReplay(const ReplaySettings& settings)
     o.failureDir = settings.failureDir;
     o.recordedScreen = macro.screen;
     o.secret = m_secret;
+    o.resolveText = m_resolveText;
     o.findText = [](const recorder::Image& screen, const QString& text,
                     const recorder::Rect& region) -> std::expected<std::optional<recorder::Rect>, QString> {
         auto read = nodes::rpa::readScreenText(screen, region);

@@ -52,6 +52,9 @@ public:
     void setStartDelayMs(int ms) { m_startDelayMs = ms; }
     /// Credentials for "type secret" steps (the studio passes its vault).
     void setSecretLookup(SecretLookup lookup) { m_secret = std::move(lookup); }
+    /// Evaluates {{ }} in typed text before it is typed (called on the replay thread); unset: typed as written.
+    using TextResolver = std::function<std::expected<QString, QString>(const QString& text)>;
+    void setTextResolver(TextResolver resolve) { m_resolveText = std::move(resolve); }
     /// Why recording or replay cannot work on `display` (a Wayland-only session, no X display), empty when it can.
     static QString unavailableReason(const QString& display);
 
@@ -105,6 +108,7 @@ private:
     QString m_display;
     int m_startDelayMs = 400;
     SecretLookup m_secret;
+    TextResolver m_resolveText;
     std::unique_ptr<recorder::Recorder> m_recorder;
     QTimer* m_poll;
     int m_shownSteps = -1;

@@ -3,6 +3,7 @@
 #include "FlowDocument.hpp"
 
 #include "app/daemon/ScheduleControl.hpp"
+#include "app/runtime/Runtime.hpp"
 #include "engine/Schedule.hpp"
 
 #include <QAction>
@@ -58,9 +59,11 @@ void TriggerSwitch::refresh()
 {
     updateEnabled();
     bool active = false;
-    if (m_action->isEnabled() && !m_doc.path().isEmpty()) {
-        // The daemon's view: the file in its folder, its setting and the enable override in the run store.
-        if (auto control = daemon::ScheduleControl::open(m_runtime); control && (*control)->inFlowsFolder(m_doc.path())) {
+    // The daemon's view: the file in its folder, its setting and the enable override in the run store. Reading it
+    // loads the folder's flows, so only for a file that is there.
+    if (m_action->isEnabled()
+        && daemon::ScheduleControl::inFolder(daemon::Daemon::defaultFlowsDir(m_runtime.dataDir()), m_doc.path())) {
+        if (auto control = daemon::ScheduleControl::open(m_runtime)) {
             const daemon::DaemonFlow* f = (*control)->flow(m_doc.path());
             active = f && f->enabled && f->problem.isEmpty();
         }
