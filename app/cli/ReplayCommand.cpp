@@ -91,12 +91,8 @@ int replayCommand(const QStringList& args)
     o.failureDir = p.value(shots);
     o.resolveText = [&](const QString& text) { return (*runtime)->evaluateText(text); };
     o.secret = [&](const QString& name, const QString& field) { return (*runtime)->credentialField(name, field); };
-    o.findText = [](const recorder::Image& screen, const QString& text,
-                    const recorder::Rect& region) -> std::expected<std::optional<recorder::Rect>, QString> {
-        auto read = nodes::rpa::readScreenText(screen, region);
-        if (!read)
-            return std::unexpected(read.error());
-        return read->find(text);
+    o.findText = [](const recorder::Image& screen, const QString& text, const recorder::Rect& region) {
+        return nodes::rpa::findScreenText(screen, text, region);
     };
     g_stop = false;
     std::signal(SIGINT, onSignal);

@@ -212,12 +212,8 @@ bool RecorderController::startReplay(const ReplaySettings& settings)
     o.recordedScreen = macro.screen;
     o.secret = m_secret;
     o.resolveText = m_resolveText;
-    o.findText = [](const recorder::Image& screen, const QString& text,
-                    const recorder::Rect& region) -> std::expected<std::optional<recorder::Rect>, QString> {
-        auto read = nodes::rpa::readScreenText(screen, region);
-        if (!read)
-            return std::unexpected(read.error());
-        return read->find(text);
+    o.findText = [](const recorder::Image& screen, const QString& text, const recorder::Rect& region) {
+        return nodes::rpa::findScreenText(screen, text, region);
     };
     o.cancelled = [cancel = m_cancel] { return cancel->load(); };
     o.beforeStep = [this](int index, const recorder::MacroStep&) { return beforeStep(index); };

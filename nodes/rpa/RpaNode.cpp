@@ -171,10 +171,7 @@ recorder::ReplayOptions RpaNode::replayOptions(ExecutionContext& ctx, const Item
                         const recorder::Rect& region) -> std::expected<std::optional<recorder::Rect>, QString> {
         ScreenTextOptions options;
         options.cancelled = [&ctx] { return ctx.isCancelled(); };
-        auto read = readScreenText(screen, region, options);
-        if (!read)
-            return std::unexpected(read.error());
-        return read->find(text);
+        return findScreenText(screen, text, region, options);
     };
     (void)item;
     (void)index;

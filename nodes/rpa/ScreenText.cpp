@@ -99,4 +99,13 @@ std::expected<ScreenText, QString> readScreenText(const recorder::Image& screen,
     return out;
 }
 
+std::expected<std::optional<Rect>, QString> findScreenText(const recorder::Image& screen, const QString& text,
+                                                          const Rect& region, const ScreenTextOptions& options)
+{
+    auto read = readScreenText(screen, region, options);
+    if (!read)
+        return std::unexpected(read.error());
+    return read->find(text);
+}
+
 } // namespace taskloom::nodes::rpa

@@ -45,4 +45,10 @@ struct ScreenTextOptions {
 std::expected<ScreenText, QString> readScreenText(const recorder::Image& screen, const recorder::Rect& region,
                                                   const ScreenTextOptions& options = {});
 
+/// Where `text` is in `region` of `screen` (nullopt: not there): a replay's text locator
+/// (recorder::ReplayOptions::findText) for `taskloom replay`, the studio's recorder panel and the RPA nodes.
+std::expected<std::optional<recorder::Rect>, QString> findScreenText(const recorder::Image& screen, const QString& text,
+                                                                     const recorder::Rect& region,
+                                                                     const ScreenTextOptions& options = {});
+
 } // namespace taskloom::nodes::rpa

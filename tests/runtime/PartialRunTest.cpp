@@ -1,14 +1,14 @@
 // Partial runs: the flows behind the studio's "Run up to this node" and "Re-run this node on its last inputs",
 // run through the real executor.
 
+#include "TestRuntime.hpp"
+
 #include "app/runtime/PartialRun.hpp"
-#include "app/runtime/Runtime.hpp"
 
 #include "engine/Executor.hpp"
 #include "engine/FlowReader.hpp"
 
 #include <QCoreApplication>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -17,17 +17,7 @@ using namespace taskloom::engine;
 
 namespace {
 
-app::Runtime& runtime()
-{
-    static QTemporaryDir dir;
-    static std::unique_ptr<app::Runtime> rt = [] {
-        auto r = app::Runtime::create({dir.path(), false});
-        if (!r)
-            throw std::runtime_error(r.error().toStdString());
-        return std::move(*r);
-    }();
-    return *rt;
-}
+using test::runtime;
 
 Flow parse(const char* json)
 {

@@ -1,9 +1,7 @@
 // Runtime::evaluateText and credentialField: what `taskloom replay` and the studio's recorder panel use for a
 // macro's typed text and its type-secret steps.
 
-#include "app/runtime/Runtime.hpp"
-
-#include <QTemporaryDir>
+#include "TestRuntime.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,25 +9,9 @@
 
 using namespace taskloom;
 
-namespace {
-
-app::Runtime& textRuntime()
-{
-    static QTemporaryDir dir;
-    static std::unique_ptr<app::Runtime> rt = [] {
-        auto r = app::Runtime::create({dir.path(), false});
-        if (!r)
-            throw std::runtime_error(r.error().toStdString());
-        return std::move(*r);
-    }();
-    return *rt;
-}
-
-} // namespace
-
 TEST(RuntimeText, PlainTextIsTypedAsWrittenAndExpressionsAreEvaluated)
 {
-    app::Runtime& rt = textRuntime();
+    app::Runtime& rt = test::runtime();
     EXPECT_EQ(rt.evaluateText(QStringLiteral("ann@example.org")), QStringLiteral("ann@example.org"));
     EXPECT_EQ(rt.evaluateText(QStringLiteral("Order {{ 6 * 7 }} of {{ 'May' }}")), QStringLiteral("Order 42 of May"));
     const auto bad = rt.evaluateText(QStringLiteral("{{ 6 * }}"));
@@ -39,7 +21,7 @@ TEST(RuntimeText, PlainTextIsTypedAsWrittenAndExpressionsAreEvaluated)
 
 TEST(RuntimeText, EvaluatesOnSeveralThreadsAtOnce)
 {
-    app::Runtime& rt = textRuntime();
+    app::Runtime& rt = test::runtime();
     std::atomic<int> right{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
@@ -55,7 +37,7 @@ TEST(RuntimeText, EvaluatesOnSeveralThreadsAtOnce)
 
 TEST(RuntimeText, AMissingCredentialIsAClearError)
 {
-    const auto r = textRuntime().credentialField(QStringLiteral("no-such-login"), QStringLiteral("password"));
+    const auto r = test::runtime().credentialField(QStringLiteral("no-such-login"), QStringLiteral("password"));
     ASSERT_FALSE(r);
     EXPECT_TRUE(r.error().contains(QStringLiteral("no-such-login"))) << r.error().toStdString();
 }
