@@ -72,9 +72,10 @@ TEST(Translation, LanguagesWithoutATranslationStayEnglish)
     EXPECT_EQ(menuTitles(window).first(), QStringLiteral("&File"));
 }
 
-// Every built-in node's labels and description (palette, canvas, inspector) have a Korean translation, so
-// a node added without its translation fails here (app/studio/translations/update-node-translations.py adds it).
-TEST(Translation, EveryBuiltInNodeLabelHasAKoreanTranslation)
+// Every text of a built-in node the studio shows (palette, canvas, inspector: labels, descriptions, parameter and
+// option help) has a Korean translation, so a node added without its translation fails here
+// (app/studio/translations/update-node-translations.py adds its texts to the catalogue).
+TEST(Translation, EveryBuiltInNodeTextHasAKoreanTranslation)
 {
     QTranslator ko;
     ASSERT_TRUE(ko.load(QStringLiteral(":/i18n/taskloom_nodes_ko.qm")));
@@ -96,8 +97,11 @@ TEST(Translation, EveryBuiltInNodeLabelHasAKoreanTranslation)
         const auto params = [&](const auto& self, const QList<engine::ParamSpec>& list) -> void {
             for (const engine::ParamSpec& p : list) {
                 check(s.type, p.title);
-                for (const auto& o : p.options)
+                check(s.type, p.description);
+                for (const auto& o : p.options) {
                     check(s.type, o.title);
+                    check(s.type, o.description);
+                }
                 self(self, p.fields);
             }
         };

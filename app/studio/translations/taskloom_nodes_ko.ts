@@ -2809,819 +2809,819 @@
     </message>
     <message>
       <source>An openAiCompatible credential (base URL, API key, model) or an apiKey credential. The key never goes in the flow file.</source>
-      <translation type="unfinished" />
+      <translation>openAiCompatible 자격 증명(기본 URL, API 키, 모델) 또는 apiKey 자격 증명. 키는 플로 파일에 절대 들어가지 않습니다.</translation>
     </message>
     <message>
       <source>The server's OpenAI-compatible base URL; overrides the credential's. Empty with no credential: the built-in offline summarizer (Summarize), an error (other nodes).</source>
-      <translation type="unfinished" />
+      <translation>서버의 OpenAI 호환 기본 URL로, 자격 증명의 값을 덮어씁니다. 자격 증명 없이 비워 두면: 내장 오프라인 요약기(요약), 다른 노드에서는 오류.</translation>
     </message>
     <message>
       <source>Overrides the credential's model.</source>
-      <translation type="unfinished" />
+      <translation>자격 증명의 모델을 덮어씁니다.</translation>
     </message>
     <message>
       <source>0 for the most predictable output.</source>
-      <translation type="unfinished" />
+      <translation>0이면 가장 예측 가능한 출력.</translation>
     </message>
     <message>
       <source>The longest reply, in tokens; 0: the server's default.</source>
-      <translation type="unfinished" />
+      <translation>응답의 최대 길이(토큰). 0: 서버 기본값.</translation>
     </message>
     <message>
       <source>Extra instructions sent before the node's own.</source>
-      <translation type="unfinished" />
+      <translation>노드 자체 지시보다 앞서 보내는 추가 지시.</translation>
     </message>
     <message>
       <source>For one model call, from sending to the last byte.</source>
-      <translation type="unfinished" />
+      <translation>모델 호출 한 번에 대해, 보낸 때부터 마지막 바이트까지.</translation>
     </message>
     <message>
       <source>Receive the reply as it is written (server-sent events), with progress.</source>
-      <translation type="unfinished" />
+      <translation>응답을 작성되는 대로(서버 전송 이벤트) 진행 상황과 함께 받습니다.</translation>
     </message>
     <message>
       <source>Read the text from this attachment (UTF-8) instead of a field.</source>
-      <translation type="unfinished" />
+      <translation>필드 대신 이 첨부(UTF-8)에서 텍스트를 읽습니다.</translation>
     </message>
     <message>
       <source>A list such as ["billing", "bug", "other"], or the labels separated by commas.</source>
-      <translation type="unfinished" />
+      <translation>["billing", "bug", "other"] 같은 목록, 또는 쉼표로 구분한 레이블.</translation>
     </message>
     <message>
       <source>What each label means.</source>
-      <translation type="unfinished" />
+      <translation>각 레이블의 의미.</translation>
     </message>
     <message>
       <source>An object schema: {"type": "object", "properties": {...}, "required": [...]}.</source>
-      <translation type="unfinished" />
+      <translation>객체 스키마: {"type": "object", "properties": {...}, "required": [...]}.</translation>
     </message>
     <message>
       <source>What the fields mean, units, formats.</source>
-      <translation type="unfinished" />
+      <translation>필드의 의미, 단위, 형식.</translation>
     </message>
     <message>
       <source>Put the extracted object under this field; empty: its fields join the item at the top level.</source>
-      <translation type="unfinished" />
+      <translation>추출한 객체를 이 필드 아래에 넣습니다. 비우면 그 필드들이 항목의 최상위에 추가됩니다.</translation>
     </message>
     <message>
       <source>How often to ask again, with the validation errors, when the reply does not match the schema.</source>
-      <translation type="unfinished" />
+      <translation>응답이 스키마와 맞지 않을 때 검증 오류와 함께 다시 묻는 횟수.</translation>
     </message>
     <message>
       <source>Ask the server for a JSON object (response_format); turn off for servers that reject it.</source>
-      <translation type="unfinished" />
+      <translation>서버에 JSON 객체(response_format)를 요청합니다. 이를 거부하는 서버라면 끄세요.</translation>
     </message>
     <message>
       <source>The field holding the text (a path such as page.body).</source>
-      <translation type="unfinished" />
+      <translation>텍스트가 든 필드(page.body 같은 경로).</translation>
     </message>
     <message>
       <source>Longer texts are summarized in chunks of about this many tokens, then the partial summaries are summarized.</source>
-      <translation type="unfinished" />
+      <translation>이보다 긴 텍스트는 대략 이만큼의 토큰 단위로 나눠 요약한 뒤, 부분 요약을 다시 요약합니다.</translation>
     </message>
     <message>
       <source>The browser tab: nodes naming the same session continue in the same page.</source>
-      <translation type="unfinished" />
+      <translation>브라우저 탭: 같은 세션을 지정한 노드는 같은 페이지에서 이어 갑니다.</translation>
     </message>
     <message>
       <source>How long to wait for the page, the element or the script.</source>
-      <translation type="unfinished" />
+      <translation>페이지, 요소 또는 스크립트를 기다리는 시간.</translation>
     </message>
     <message>
       <source>0: the first; -1: the last.</source>
-      <translation type="unfinished" />
+      <translation>0: 첫 번째, -1: 마지막.</translation>
     </message>
     <message>
       <source>As a list in the field "cookies"</source>
-      <translation type="unfinished" />
+      <translation>"cookies" 필드에 목록으로</translation>
     </message>
     <message>
       <source>By name, or all for the URL</source>
-      <translation type="unfinished" />
+      <translation>이름으로, 또는 URL의 전체</translation>
     </message>
     <message>
       <source>Empty: the page open in the session.</source>
-      <translation type="unfinished" />
+      <translation>비우면 세션에 열린 페이지.</translation>
     </message>
     <message>
       <source>Empty: only the URL's host.</source>
-      <translation type="unfinished" />
+      <translation>비우면 URL의 호스트만.</translation>
     </message>
     <message>
       <source>0: a session cookie.</source>
-      <translation type="unfinished" />
+      <translation>0: 세션 쿠키.</translation>
     </message>
     <message>
       <source>Relative URLs are taken from the current page. Empty: click the selector.</source>
-      <translation type="unfinished" />
+      <translation>상대 URL은 현재 페이지 기준입니다. 비우면 선택자를 클릭합니다.</translation>
     </message>
     <message>
       <source>Values of each matching element</source>
-      <translation type="unfinished" />
+      <translation>일치하는 각 요소의 값</translation>
     </message>
     <message>
       <source>One item per row, keyed by the header</source>
-      <translation type="unfinished" />
+      <translation>행마다 항목 하나, 머리글을 키로</translation>
     </message>
     <message>
       <source>One output item per match; empty: one item for the whole page.</source>
-      <translation type="unfinished" />
+      <translation>일치할 때마다 출력 항목 하나. 비우면 페이지 전체에 항목 하나.</translation>
     </message>
     <message>
       <source>Empty: the item element's text as "text". href and src come back as absolute URLs.</source>
-      <translation type="unfinished" />
+      <translation>비우면 항목 요소의 텍스트가 "text"로. href와 src는 절대 URL로 돌아옵니다.</translation>
     </message>
     <message>
       <source>Relative to the item element; empty: the item element itself.</source>
-      <translation type="unfinished" />
+      <translation>항목 요소 기준. 비우면 항목 요소 자체.</translation>
     </message>
     <message>
       <source>After waiting up to the timeout</source>
-      <translation type="unfinished" />
+      <translation>제한 시간까지 기다린 뒤</translation>
     </message>
     <message>
       <source>No items, or null values</source>
-      <translation type="unfinished" />
+      <translation>항목 없음, 또는 null 값</translation>
     </message>
     <message>
       <source>A named profile keeps cookies and storage between runs (in the data folder); empty: a private session that forgets everything.</source>
-      <translation type="unfinished" />
+      <translation>이름 있는 프로필은 실행 사이에 쿠키와 저장소를 유지합니다(데이터 폴더에). 비우면 모든 것을 잊는 비공개 세션.</translation>
     </message>
     <message>
       <source>Go on at once; a later Wait for element waits</source>
-      <translation type="unfinished" />
+      <translation>바로 진행. 뒤의 '요소 기다리기'가 기다립니다</translation>
     </message>
     <message>
       <source>Show the browser window so you can watch (needs a display).</source>
-      <translation type="unfinished" />
+      <translation>지켜볼 수 있게 브라우저 창을 보여 줍니다(디스플레이 필요).</translation>
     </message>
     <message>
       <source>The full scroll height, not only the window.</source>
-      <translation type="unfinished" />
+      <translation>창만이 아니라 스크롤 전체 높이.</translation>
     </message>
     <message>
       <source>A function body: `return` gives the result.</source>
-      <translation type="unfinished" />
+      <translation>함수 본문: `return`이 결과를 돌려줍니다.</translation>
     </message>
     <message>
       <source>Sees the page's own variables</source>
-      <translation type="unfinished" />
+      <translation>페이지 자체의 변수를 봅니다</translation>
     </message>
     <message>
       <source>Shares only the DOM with the page</source>
-      <translation type="unfinished" />
+      <translation>페이지와 DOM만 공유합니다</translation>
     </message>
     <message>
       <source>One per line (several only for a multiple list).</source>
-      <translation type="unfinished" />
+      <translation>한 줄에 하나(여러 개는 다중 목록에서만).</translation>
     </message>
     <message>
       <source>Sends Enter and submits the field's form; waits for the page that loads.</source>
-      <translation type="unfinished" />
+      <translation>Enter를 보내 필드의 폼을 제출하고, 로드되는 페이지를 기다립니다.</translation>
     </message>
     <message>
       <source>Defines function execute(ctx, items) (mode "all") or execute(ctx, item, index) (mode "each").</source>
-      <translation type="unfinished" />
+      <translation>function execute(ctx, items)(모드 "all") 또는 execute(ctx, item, index)(모드 "each")를 정의합니다.</translation>
     </message>
     <message>
       <source>execute(ctx, items) gets the whole batch and returns the items to pass on</source>
-      <translation type="unfinished" />
+      <translation>execute(ctx, items)는 배치 전체를 받아 전달할 항목을 돌려줍니다</translation>
     </message>
     <message>
       <source>execute(ctx, item, index) returns an item, a list of items, or nil to drop it</source>
-      <translation type="unfinished" />
+      <translation>execute(ctx, item, index)는 항목 하나, 항목 목록, 또는 버릴 때 nil을 돌려줍니다</translation>
     </message>
     <message>
       <source>A credential the script may read with ctx.credential("credential").</source>
-      <translation type="unfinished" />
+      <translation>스크립트가 ctx.credential("credential")로 읽을 수 있는 자격 증명.</translation>
     </message>
     <message>
       <source>A webhook URL kept in the vault (it is a secret). Or give the URL below.</source>
-      <translation type="unfinished" />
+      <translation>보관소에 둔 웹훅 URL(비밀입니다). 또는 아래에 URL을 지정하세요.</translation>
     </message>
     <message>
       <source>Used when no credential is chosen.</source>
-      <translation type="unfinished" />
+      <translation>자격 증명을 고르지 않았을 때 사용합니다.</translation>
     </message>
     <message>
       <source>Sent instead of {"title", "text"} when set.</source>
-      <translation type="unfinished" />
+      <translation>지정하면 {"title", "text"} 대신 보냅니다.</translation>
     </message>
     <message>
       <source>One output item per match; empty: one item per page.</source>
-      <translation type="unfinished" />
+      <translation>일치할 때마다 출력 항목 하나. 비우면 페이지마다 항목 하나.</translation>
     </message>
     <message>
       <source>Empty: the item element's text as "text".</source>
-      <translation type="unfinished" />
+      <translation>비우면 항목 요소의 텍스트가 "text"로.</translation>
     </message>
     <message>
       <source>Makes href and src values absolute.</source>
-      <translation type="unfinished" />
+      <translation>href와 src 값을 절대 URL로 만듭니다.</translation>
     </message>
     <message>
       <source>The item selector, or a value selector in every item, matches nothing</source>
-      <translation type="unfinished" />
+      <translation>항목 선택자, 또는 항목마다의 값 선택자가 아무것도 찾지 못함</translation>
     </message>
     <message>
       <source>An http:// or https:// address.</source>
-      <translation type="unfinished" />
+      <translation>http:// 또는 https:// 주소.</translation>
     </message>
     <message>
       <source>Added to the URL, percent-encoded.</source>
-      <translation type="unfinished" />
+      <translation>URL에 퍼센트 인코딩해서 붙입니다.</translation>
     </message>
     <message>
       <source>Sends one of the item's binaries as the body</source>
-      <translation type="unfinished" />
+      <translation>항목의 바이너리 하나를 본문으로 보냅니다</translation>
     </message>
     <message>
       <source>A JSON value, or text holding JSON (e.g. from an expression).</source>
-      <translation type="unfinished" />
+      <translation>JSON 값, 또는 JSON을 담은 텍스트(예: 표현식에서).</translation>
     </message>
     <message>
       <source>Multipart only: send this item binary as a file instead of the value.</source>
-      <translation type="unfinished" />
+      <translation>멀티파트 전용: 값 대신 이 항목 바이너리를 파일로 보냅니다.</translation>
     </message>
     <message>
       <source>Tokens from taskloom credentials authorize, refreshed when they expire</source>
-      <translation type="unfinished" />
+      <translation>taskloom credentials authorize로 받은 토큰, 만료되면 갱신</translation>
     </message>
     <message>
       <source>Default: X-API-Key as a header, api_key in the query.</source>
-      <translation type="unfinished" />
+      <translation>기본값: 헤더에는 X-API-Key, 쿼리에는 api_key.</translation>
     </message>
     <message>
       <source>JSON as items, text under "body"</source>
-      <translation type="unfinished" />
+      <translation>JSON은 항목으로, 텍스트는 "body" 아래에</translation>
     </message>
     <message>
       <source>One item per response: status, url, headers, body</source>
-      <translation type="unfinished" />
+      <translation>응답마다 항목 하나: status, url, headers, body</translation>
     </message>
     <message>
       <source>Where the list of items is in a JSON answer; empty: the answer itself.</source>
-      <translation type="unfinished" />
+      <translation>JSON 응답에서 항목 목록이 있는 위치. 비우면 응답 자체.</translation>
     </message>
     <message>
       <source>The attachment name of a file answer.</source>
-      <translation type="unfinished" />
+      <translation>파일 응답의 첨부 이름.</translation>
     </message>
     <message>
       <source>Emit 4xx / 5xx answers as full responses instead of failing.</source>
-      <translation type="unfinished" />
+      <translation>4xx / 5xx 응답을 실패 대신 전체 응답으로 내보냅니다.</translation>
     </message>
     <message>
       <source>The Link header's rel="next", or a URL in the answer</source>
-      <translation type="unfinished" />
+      <translation>Link 헤더의 rel="next", 또는 응답 안의 URL</translation>
     </message>
     <message>
       <source>Counts a query parameter up until a page has no items</source>
-      <translation type="unfinished" />
+      <translation>항목이 없는 페이지가 나올 때까지 쿼리 매개변수를 올립니다</translation>
     </message>
     <message>
       <source>Sends the answer's cursor back until it is empty</source>
-      <translation type="unfinished" />
+      <translation>응답의 커서가 빌 때까지 다시 보냅니다</translation>
     </message>
     <message>
       <source>Empty: the Link header.</source>
-      <translation type="unfinished" />
+      <translation>비우면 Link 헤더.</translation>
     </message>
     <message>
       <source>For each request; 0: no limit.</source>
-      <translation type="unfinished" />
+      <translation>요청마다. 0: 제한 없음.</translation>
     </message>
     <message>
       <source>Accept self-signed and mismatched certificates. Unsafe outside test systems.</source>
-      <translation type="unfinished" />
+      <translation>자체 서명되었거나 일치하지 않는 인증서를 받아들입니다. 테스트 시스템 밖에서는 안전하지 않습니다.</translation>
     </message>
     <message>
       <source>Trust these certificate authorities instead of the system's.</source>
-      <translation type="unfinished" />
+      <translation>시스템의 인증 기관 대신 이 인증 기관을 신뢰합니다.</translation>
     </message>
     <message>
       <source>User name and password; or leave empty and use OAuth2 sign-in.</source>
-      <translation type="unfinished" />
+      <translation>사용자 이름과 비밀번호. 또는 비워 두고 OAuth2 로그인을 쓰세요.</translation>
     </message>
     <message>
       <source>Instead of Login, for servers that want OAuth2 (Gmail, Microsoft 365): the account is the credential's username, the token is refreshed when it expires.</source>
-      <translation type="unfinished" />
+      <translation>OAuth2를 원하는 서버(Gmail, Microsoft 365)에서 '로그인' 대신: 계정은 자격 증명의 username이고, 토큰은 만료되면 갱신됩니다.</translation>
     </message>
     <message>
       <source>IMAP SEARCH criteria: UNSEEN, ALL, FROM "ann", SUBJECT "invoice", SINCE 1-May-2024 ...</source>
-      <translation type="unfinished" />
+      <translation>IMAP SEARCH 조건: UNSEEN, ALL, FROM "ann", SUBJECT "invoice", SINCE 1-May-2024 ...</translation>
     </message>
     <message>
       <source>The newest ones; 0: all that match.</source>
-      <translation type="unfinished" />
+      <translation>최신 것부터. 0: 일치하는 것 전부.</translation>
     </message>
     <message>
       <source>0: all of them.</source>
-      <translation type="unfinished" />
+      <translation>0: 전부.</translation>
     </message>
     <message>
       <source>A name found on PATH, or a path.</source>
-      <translation type="unfinished" />
+      <translation>PATH에서 찾는 이름, 또는 경로.</translation>
     </message>
     <message>
       <source>Each row is one argument, passed as it is: no quoting, no globbing.</source>
-      <translation type="unfinished" />
+      <translation>행마다 인수 하나, 그대로 전달: 따옴표 처리도 글로빙도 없음.</translation>
     </message>
     <message>
       <source>Empty: the flow file's folder.</source>
-      <translation type="unfinished" />
+      <translation>비우면 플로 파일의 폴더.</translation>
     </message>
     <message>
       <source>The program is killed after this long; 0: no limit.</source>
-      <translation type="unfinished" />
+      <translation>이 시간이 지나면 프로그램을 종료합니다. 0: 제한 없음.</translation>
     </message>
     <message>
       <source>Empty: send without logging in.</source>
-      <translation type="unfinished" />
+      <translation>비우면 로그인 없이 보냅니다.</translation>
     </message>
     <message>
       <source>Comma-separated addresses.</source>
-      <translation type="unfinished" />
+      <translation>쉼표로 구분한 주소.</translation>
     </message>
     <message>
       <source>With Text as well, mail programs choose.</source>
-      <translation type="unfinished" />
+      <translation>텍스트도 있으면 메일 프로그램이 고릅니다.</translation>
     </message>
     <message>
       <source>Comma-separated names of the item's binary attachments; * for all.</source>
-      <translation type="unfinished" />
+      <translation>항목의 바이너리 첨부 이름을 쉼표로 구분. *는 전부.</translation>
     </message>
     <message>
       <source>SQLite: the file (relative to the flow); PostgreSQL: the database name.</source>
-      <translation type="unfinished" />
+      <translation>SQLite: 파일(플로 기준 상대 경로), PostgreSQL: 데이터베이스 이름.</translation>
     </message>
     <message>
       <source>SQLite: make the database file's folder when it is missing.</source>
-      <translation type="unfinished" />
+      <translation>SQLite: 데이터베이스 파일의 폴더가 없으면 만듭니다.</translation>
     </message>
     <message>
       <source>Values go in as parameters (:name or ?), never into the SQL text.</source>
-      <translation type="unfinished" />
+      <translation>값은 매개변수(:name 또는 ?)로 들어가며, SQL 텍스트에는 절대 들어가지 않습니다.</translation>
     </message>
     <message>
       <source>For :name; empty for the next ?</source>
-      <translation type="unfinished" />
+      <translation>:name용. 비우면 다음 ?에.</translation>
     </message>
     <message>
       <source>Run the query once (with the first item's values) instead of once per item.</source>
-      <translation type="unfinished" />
+      <translation>항목마다 대신 (첫 항목의 값으로) 쿼리를 한 번 실행합니다.</translation>
     </message>
     <message>
       <source>Comma-separated; empty: every field of the item.</source>
-      <translation type="unfinished" />
+      <translation>쉼표로 구분. 비우면 항목의 모든 필드.</translation>
     </message>
     <message>
       <source>A unique key: a row with the same key is updated.</source>
-      <translation type="unfinished" />
+      <translation>고유 키: 같은 키의 행은 갱신됩니다.</translation>
     </message>
     <message>
       <source>Everything or nothing; a skipped item (on error: continue) is rolled back alone</source>
-      <translation type="unfinished" />
+      <translation>전부 아니면 전무. 건너뛴 항목(오류 시: 계속)만 따로 롤백됩니다</translation>
     </message>
     <message>
       <source>The X11 display to act on; empty: $DISPLAY.</source>
-      <translation type="unfinished" />
+      <translation>작업할 X11 디스플레이. 비우면 $DISPLAY.</translation>
     </message>
     <message>
       <source>A regular expression the window title must contain a match for; empty: any title.</source>
-      <translation type="unfinished" />
+      <translation>창 제목에 일치하는 부분이 있어야 하는 정규식. 비우면 아무 제목.</translation>
     </message>
     <message>
       <source>A regular expression for the window class (the program); empty: any.</source>
-      <translation type="unfinished" />
+      <translation>창 클래스(프로그램)에 대한 정규식. 비우면 아무것이나.</translation>
     </message>
     <message>
       <source>A picture of the target, found on the screen wherever it moved (also at other zoom levels). Tried first.</source>
-      <translation type="unfinished" />
+      <translation>대상의 그림. 화면 어디로 옮겨 갔든(다른 확대 수준에서도) 찾습니다. 가장 먼저 시도합니다.</translation>
     </message>
     <message>
       <source>Where to act inside the image, from its left edge; -1: its centre.</source>
-      <translation type="unfinished" />
+      <translation>이미지 안에서 작업할 위치, 왼쪽 가장자리 기준. -1: 가운데.</translation>
     </message>
     <message>
       <source>1 is a perfect match; lower accepts more difference.</source>
-      <translation type="unfinished" />
+      <translation>1은 완벽한 일치. 낮을수록 더 많은 차이를 허용합니다.</translation>
     </message>
     <message>
       <source>Words to find by OCR (a button's label, a menu entry); the action happens at their centre. Tried after the image, inside the window below when one is named.</source>
-      <translation type="unfinished" />
+      <translation>OCR로 찾을 단어(버튼 레이블, 메뉴 항목). 작업은 그 가운데에서 일어납니다. 이미지 다음에, 창을 지정했으면 그 창 안에서 시도합니다.</translation>
     </message>
     <message>
       <source>Window-relative position: the window's exact title. Tried after the image.</source>
-      <translation type="unfinished" />
+      <translation>창 기준 위치: 창의 정확한 제목. 이미지 다음에 시도합니다.</translation>
     </message>
     <message>
       <source>Absolute position, tried last; -1: none.</source>
-      <translation type="unfinished" />
+      <translation>절대 위치, 마지막에 시도. -1: 없음.</translation>
     </message>
     <message>
       <source>When the image is not found, use the window-relative, then the absolute position (only where the recorded window really is).</source>
-      <translation type="unfinished" />
+      <translation>이미지를 찾지 못하면 창 기준 위치, 그다음 절대 위치를 씁니다(녹화된 창이 실제로 있는 곳에서만).</translation>
     </message>
     <message>
       <source>How long to wait for the image to appear.</source>
-      <translation type="unfinished" />
+      <translation>이미지가 나타나기를 기다리는 시간.</translation>
     </message>
     <message>
       <source>2 for a double click.</source>
-      <translation type="unfinished" />
+      <translation>더블 클릭은 2.</translation>
     </message>
     <message>
       <source>Modifier keys held during the action: ctrl, alt, shift, super, joined with +.</source>
-      <translation type="unfinished" />
+      <translation>작업하는 동안 누르고 있을 보조 키: ctrl, alt, shift, super를 +로 연결.</translation>
     </message>
     <message>
       <source>Off: the item gets image.found = false.</source>
-      <translation type="unfinished" />
+      <translation>끄면 항목에 image.found = false가 들어갑니다.</translation>
     </message>
     <message>
       <source>The dialog window's title.</source>
-      <translation type="unfinished" />
+      <translation>대화 상자 창의 제목.</translation>
     </message>
     <message>
       <source>The text shown in the dialog; {{ }} expressions use the item.</source>
-      <translation type="unfinished" />
+      <translation>대화 상자에 보이는 텍스트. {{ }} 표현식은 항목을 씁니다.</translation>
     </message>
     <message>
       <source>Title and message use the first item; the answer joins every item.</source>
-      <translation type="unfinished" />
+      <translation>제목과 메시지는 첫 항목을 쓰고, 답은 모든 항목에 추가됩니다.</translation>
     </message>
     <message>
       <source>Close the dialog after this long without an answer. 0: no limit when a person started the run (CLI, studio); a run started by a trigger (schedule, file watch, webhook) waits at most 600 s.</source>
-      <translation type="unfinished" />
+      <translation>답이 없으면 이 시간 뒤에 대화 상자를 닫습니다. 0: 사람이 시작한 실행(CLI, 스튜디오)에서는 제한 없음, 트리거(일정, 파일 감시, 웹훅)로 시작한 실행에서는 최대 600초.</translation>
     </message>
     <message>
       <source>The item also gets "timedOut": true.</source>
-      <translation type="unfinished" />
+      <translation>항목에 "timedOut": true도 들어갑니다.</translation>
     </message>
     <message>
       <source>Typed characters are hidden; the answer is still stored in the item like any value.</source>
-      <translation type="unfinished" />
+      <translation>입력한 문자는 가려지지만, 답은 다른 값처럼 항목에 저장됩니다.</translation>
     </message>
     <message>
       <source>Filled in when the dialog opens, and the answer when it times out. For a choice: one of the choices (empty: the first).</source>
-      <translation type="unfinished" />
+      <translation>대화 상자가 열릴 때 채워지는 값이자 시간 초과 때의 답. 선택의 경우: 선택지 중 하나(비우면 첫 번째).</translation>
     </message>
     <message>
       <source>One choice per line.</source>
-      <translation type="unfinished" />
+      <translation>한 줄에 선택지 하나.</translation>
     </message>
     <message>
       <source>0: a whole number.</source>
-      <translation type="unfinished" />
+      <translation>0: 정수.</translation>
     </message>
     <message>
       <source>The item gets "cancelled": true and a null answer.</source>
-      <translation type="unfinished" />
+      <translation>항목에 "cancelled": true와 null 답이 들어갑니다.</translation>
     </message>
     <message>
       <source>The program and its arguments; quote arguments with spaces. No shell.</source>
-      <translation type="unfinished" />
+      <translation>프로그램과 인수. 공백이 있는 인수는 따옴표로 묶으세요. 셸 없음.</translation>
     </message>
     <message>
       <source>A regular expression; empty: do not wait for a window.</source>
-      <translation type="unfinished" />
+      <translation>정규식. 비우면 창을 기다리지 않습니다.</translation>
     </message>
     <message>
       <source>Button labels, separated by commas: "Yes, No". The label of the one clicked goes into the output field.</source>
-      <translation type="unfinished" />
+      <translation>쉼표로 구분한 버튼 레이블: "Yes, No". 누른 버튼의 레이블이 출력 필드에 들어갑니다.</translation>
     </message>
     <message>
       <source>The button Enter presses, and the answer when the dialog times out; empty: the first.</source>
-      <translation type="unfinished" />
+      <translation>Enter가 누르는 버튼이자 시간 초과 때의 답. 비우면 첫 번째.</translation>
     </message>
     <message>
       <source>A rectangle to read (inside the window when one is named, else on the screen); width or height 0: all of it.</source>
-      <translation type="unfinished" />
+      <translation>읽을 사각형(창을 지정했으면 그 안, 아니면 화면). 너비나 높이가 0이면 전체.</translation>
     </message>
     <message>
       <source>Tesseract languages joined by +, e.g. eng+kor.</source>
-      <translation type="unfinished" />
+      <translation>+로 연결한 Tesseract 언어, 예: eng+kor.</translation>
     </message>
     <message>
       <source>2 replays twice as fast (pauses and waits shrink too).</source>
-      <translation type="unfinished" />
+      <translation>2면 두 배 빠르게 재생합니다(멈춤과 기다림도 줄어듦).</translation>
     </message>
     <message>
       <source>How long each step waits for its target to appear.</source>
-      <translation type="unfinished" />
+      <translation>각 단계가 대상이 나타나기를 기다리는 시간.</translation>
     </message>
     <message>
       <source>0: to the right edge of the screen.</source>
-      <translation type="unfinished" />
+      <translation>0: 화면 오른쪽 끝까지.</translation>
     </message>
     <message>
       <source>0: to the bottom of the screen.</source>
-      <translation type="unfinished" />
+      <translation>0: 화면 아래쪽 끝까지.</translation>
     </message>
     <message>
       <source>Negative scrolls up.</source>
-      <translation type="unfinished" />
+      <translation>음수면 위로 스크롤합니다.</translation>
     </message>
     <message>
       <source>Negative scrolls left.</source>
-      <translation type="unfinished" />
+      <translation>음수면 왼쪽으로 스크롤합니다.</translation>
     </message>
     <message>
       <source>Which field of the credential to type: password or username.</source>
-      <translation type="unfinished" />
+      <translation>입력할 자격 증명의 필드: password 또는 username.</translation>
     </message>
     <message>
       <source>For text an input method would intercept (Korean, Japanese, ...): puts it on the clipboard and presses ctrl+v.</source>
-      <translation type="unfinished" />
+      <translation>입력기가 가로챌 텍스트(한국어, 일본어 등)용: 클립보드에 넣고 ctrl+v를 누릅니다.</translation>
     </message>
     <message>
       <source>The words to wait for; case and spacing are ignored.</source>
-      <translation type="unfinished" />
+      <translation>기다릴 단어. 대소문자와 공백은 무시합니다.</translation>
     </message>
     <message>
       <source>An image or PDF attached to the item (Read Files, HTTP)</source>
-      <translation type="unfinished" />
+      <translation>항목에 첨부된 이미지나 PDF(파일 읽기, HTTP)</translation>
     </message>
     <message>
       <source>Tesseract languages joined by '+', e.g. eng+kor.</source>
-      <translation type="unfinished" />
+      <translation>'+'로 연결한 Tesseract 언어, 예: eng+kor.</translation>
     </message>
     <message>
       <source>Steps to switch on (or off with '-'): documentBoundary, removeShadows, upscale, denoise, deskew, orientation, binarize. Empty: the defaults (upscale, deskew).</source>
-      <translation type="unfinished" />
+      <translation>켤(또는 '-'로 끌) 단계: documentBoundary, removeShadows, upscale, denoise, deskew, orientation, binarize. 비우면 기본값(upscale, deskew).</translation>
     </message>
     <message>
       <source>Off: a resident registration number keeps only its birth date and sex digit.</source>
-      <translation type="unfinished" />
+      <translation>끄면 주민등록번호는 생년월일과 성별 숫자만 남깁니다.</translation>
     </message>
     <message>
       <source>Tesseract's page segmentation mode: 3 automatic, 4 one column, 6 one block, 7 one line, 11 sparse text.</source>
-      <translation type="unfinished" />
+      <translation>Tesseract의 페이지 분할 모드: 3 자동, 4 한 열, 6 한 블록, 7 한 줄, 11 드문 텍스트.</translation>
     </message>
     <message>
       <source>Relative paths start at the flow file's folder.</source>
-      <translation type="unfinished" />
+      <translation>상대 경로는 플로 파일의 폴더에서 시작합니다.</translation>
     </message>
     <message>
       <source>Common in countries that write decimals with a comma</source>
-      <translation type="unfinished" />
+      <translation>소수점을 쉼표로 쓰는 나라에서 흔함</translation>
     </message>
     <message>
       <source>Encloses values that hold the delimiter, quotes or line breaks.</source>
-      <translation type="unfinished" />
+      <translation>구분 기호, 따옴표, 줄 바꿈이 든 값을 감쌉니다.</translation>
     </message>
     <message>
       <source>Off: the fields are named column1, column2, ...</source>
-      <translation type="unfinished" />
+      <translation>끄면 필드 이름이 column1, column2, ...가 됩니다.</translation>
     </message>
     <message>
       <source>The text encoding. "auto" reads a byte order mark and otherwise assumes UTF-8.</source>
-      <translation type="unfinished" />
+      <translation>텍스트 인코딩. "auto"는 바이트 순서 표시를 읽고, 없으면 UTF-8로 가정합니다.</translation>
     </message>
     <message>
       <source>Remove spaces and tabs around values (never inside quotes).</source>
-      <translation type="unfinished" />
+      <translation>값 앞뒤의 공백과 탭을 없앱니다(따옴표 안은 그대로).</translation>
     </message>
     <message>
       <source>Turn 42, 3.5 and true into numbers and booleans. Values with leading zeros (007) stay text. Off: every value is text, exactly as in the file.</source>
-      <translation type="unfinished" />
+      <translation>42, 3.5, true를 숫자와 불리언으로 바꿉니다. 앞에 0이 있는 값(007)은 텍스트로 남습니다. 끄면 모든 값이 파일 그대로의 텍스트입니다.</translation>
     </message>
     <message>
       <source>Fail on a row with more or fewer values than the header. Off: missing values are empty and extra values become fields named column&lt;N&gt;.</source>
-      <translation type="unfinished" />
+      <translation>머리글보다 값이 많거나 적은 행에서 실패합니다. 끄면 빠진 값은 비고, 남는 값은 column&lt;N&gt; 필드가 됩니다.</translation>
     </message>
     <message>
       <source>Stop after this many rows; 0 reads them all.</source>
-      <translation type="unfinished" />
+      <translation>이만큼의 행 뒤에 멈춥니다. 0이면 전부 읽습니다.</translation>
     </message>
     <message>
       <source>* and ? match within a name, ** any number of folders, {a,b} either. A pattern that matches nothing emits nothing and logs a warning; a missing plain path is an error.</source>
-      <translation type="unfinished" />
+      <translation>*와 ?는 이름 안에서, **는 여러 단계의 폴더, {a,b}는 둘 중 하나와 일치합니다. 아무것도 일치하지 않는 패턴은 아무것도 내보내지 않고 경고를 남기며, 없는 일반 경로는 오류입니다.</translation>
     </message>
     <message>
       <source>For PDFs, images and anything else</source>
-      <translation type="unfinished" />
+      <translation>PDF, 이미지, 그 밖의 모든 것</translation>
     </message>
     <message>
       <source>Into the field "text"</source>
-      <translation type="unfinished" />
+      <translation>"text" 필드에</translation>
     </message>
     <message>
       <source>.jsonl and .ndjson are JSON Lines</source>
-      <translation type="unfinished" />
+      <translation>.jsonl과 .ndjson은 JSON Lines</translation>
     </message>
     <message>
       <source>One value per line</source>
-      <translation type="unfinished" />
+      <translation>한 줄에 값 하나</translation>
     </message>
     <message>
       <source>Where the items are in the document; empty: the whole document.</source>
-      <translation type="unfinished" />
+      <translation>문서에서 항목이 있는 위치. 비우면 문서 전체.</translation>
     </message>
     <message>
       <source>Empty: the first sheet.</source>
-      <translation type="unfinished" />
+      <translation>비우면 첫 시트.</translation>
     </message>
     <message>
       <source>Relative paths start at the flow file's folder. Expressions see the first item.</source>
-      <translation type="unfinished" />
+      <translation>상대 경로는 플로 파일의 폴더에서 시작합니다. 표현식은 첫 항목을 봅니다.</translation>
     </message>
     <message>
       <source>Values with the delimiter, quotes or line breaks</source>
-      <translation type="unfinished" />
+      <translation>구분 기호, 따옴표, 줄 바꿈이 든 값</translation>
     </message>
     <message>
       <source>Write the column names first (not when appending to a file that has content).</source>
-      <translation type="unfinished" />
+      <translation>열 이름을 먼저 씁니다(내용이 있는 파일에 덧붙일 때는 제외).</translation>
     </message>
     <message>
       <source>Field names in column order, separated by commas. Empty: the first item's fields (appending: the file's header).</source>
-      <translation type="unfinished" />
+      <translation>열 순서대로의 필드 이름, 쉼표로 구분. 비우면 첫 항목의 필드(덧붙일 때: 파일의 머리글).</translation>
     </message>
     <message>
       <source>The text encoding, by name (utf-8, utf-16, utf-16le, latin1, windows-1252, shift_jis, ...).</source>
-      <translation type="unfinished" />
+      <translation>이름으로 지정하는 텍스트 인코딩(utf-8, utf-16, utf-16le, latin1, windows-1252, shift_jis, ...).</translation>
     </message>
     <message>
       <source>Start the file with a byte order mark: Excel needs it to show accents in a UTF-8 file correctly.</source>
-      <translation type="unfinished" />
+      <translation>파일을 바이트 순서 표시로 시작합니다. Excel이 UTF-8 파일의 악센트를 제대로 보여 주려면 필요합니다.</translation>
     </message>
     <message>
       <source>Written to a temporary file first and renamed: never half-written.</source>
-      <translation type="unfinished" />
+      <translation>먼저 임시 파일에 쓰고 이름을 바꿉니다: 반쯤 쓰인 파일은 없습니다.</translation>
     </message>
     <message>
       <source>Create the file's folder (and its parents) when it does not exist.</source>
-      <translation type="unfinished" />
+      <translation>파일의 폴더(와 상위 폴더)가 없으면 만듭니다.</translation>
     </message>
     <message>
       <source>Text with {{ expressions }}; an object or a list is written as JSON.</source>
-      <translation type="unfinished" />
+      <translation>{{ 표현식 }}이 든 텍스트. 객체나 목록은 JSON으로 씁니다.</translation>
     </message>
     <message>
       <source>One item per line; can be appended to</source>
-      <translation type="unfinished" />
+      <translation>한 줄에 항목 하나. 덧붙일 수 있음</translation>
     </message>
     <message>
       <source>Appending needs the JSON Lines format.</source>
-      <translation type="unfinished" />
+      <translation>덧붙이려면 JSON Lines 형식이어야 합니다.</translation>
     </message>
     <message>
       <source>Comma-separated; empty: every field, in the order first seen.</source>
-      <translation type="unfinished" />
+      <translation>쉼표로 구분. 비우면 처음 본 순서대로 모든 필드.</translation>
     </message>
     <message>
       <source>Each rule compares a field of the item with a value.</source>
-      <translation type="unfinished" />
+      <translation>각 규칙은 항목의 필드를 값과 비교합니다.</translation>
     </message>
     <message>
       <source>Input 1's items, then input 2's, ...</source>
-      <translation type="unfinished" />
+      <translation>입력 1의 항목, 그다음 입력 2의 항목, ...</translation>
     </message>
     <message>
       <source>Join input 1 and input 2 on key fields</source>
-      <translation type="unfinished" />
+      <translation>키 필드로 입력 1과 입력 2를 조인</translation>
     </message>
     <message>
       <source>The first items together, the second items together, ...</source>
-      <translation type="unfinished" />
+      <translation>첫 항목끼리, 두 번째 항목끼리, ...</translation>
     </message>
     <message>
       <source>Pass input 1 on once every input has finished</source>
-      <translation type="unfinished" />
+      <translation>모든 입력이 끝나면 입력 1을 한 번 전달</translation>
     </message>
     <message>
       <source>7 matches "7" (CSV cells are text); "007" still matches only "007".</source>
-      <translation type="unfinished" />
+      <translation>7은 "7"과 일치합니다(CSV 셀은 텍스트). "007"은 여전히 "007"과만 일치합니다.</translation>
     </message>
     <message>
       <source>When the inputs differ in length, the longer ones' extra items come out too; otherwise pairing stops at the shortest input.</source>
-      <translation type="unfinished" />
+      <translation>입력의 길이가 다르면 긴 쪽의 남는 항목도 나옵니다. 그렇지 않으면 가장 짧은 입력에서 짝짓기를 멈춥니다.</translation>
     </message>
     <message>
       <source>A field whose value picks the case, or an expression.</source>
-      <translation type="unfinished" />
+      <translation>값으로 경우를 고르는 필드, 또는 표현식.</translation>
     </message>
     <message>
       <source>Numbers match numeric text (5 matches "5").</source>
-      <translation type="unfinished" />
+      <translation>숫자는 숫자 텍스트와 일치합니다(5는 "5"와 일치).</translation>
     </message>
     <message>
       <source>Otherwise items that match no case are dropped.</source>
-      <translation type="unfinished" />
+      <translation>그렇지 않으면 어느 경우에도 맞지 않는 항목은 버려집니다.</translation>
     </message>
     <message>
       <source>Items with equal values in these fields form a group. None: all items form one group.</source>
-      <translation type="unfinished" />
+      <translation>이 필드들의 값이 같은 항목이 한 그룹이 됩니다. 없으면 모든 항목이 한 그룹.</translation>
     </message>
     <message>
       <source>Missing values (absent, null or empty) are skipped. Numbers written as text count as numbers.</source>
-      <translation type="unfinished" />
+      <translation>빠진 값(없음, null, 빈 값)은 건너뜁니다. 텍스트로 쓴 숫자도 숫자로 셉니다.</translation>
     </message>
     <message>
       <source>Sum and average ignore such values instead of failing the item.</source>
-      <translation type="unfinished" />
+      <translation>합계와 평균은 그런 값 때문에 항목을 실패시키지 않고 무시합니다.</translation>
     </message>
     <message>
       <source>A field holding the date, or an expression.</source>
-      <translation type="unfinished" />
+      <translation>날짜가 든 필드, 또는 표현식.</translation>
     </message>
     <message>
       <source>Empty: ISO 8601, Unix seconds or RFC 2822, whichever fits. Or unix, unixMs, iso, rfc2822, or a pattern like dd.MM.yyyy HH:mm (MMM: month name).</source>
-      <translation type="unfinished" />
+      <translation>비우면 ISO 8601, Unix 초, RFC 2822 중 맞는 것. 또는 unix, unixMs, iso, rfc2822, 또는 dd.MM.yyyy HH:mm 같은 패턴(MMM: 월 이름).</translation>
     </message>
     <message>
       <source>iso, unix, unixMs, rfc2822, or a pattern like yyyy-MM-dd HH:mm (MMMM: month name, dddd: weekday, t: time zone).</source>
-      <translation type="unfinished" />
+      <translation>iso, unix, unixMs, rfc2822, 또는 yyyy-MM-dd HH:mm 같은 패턴(MMMM: 월 이름, dddd: 요일, t: 시간대).</translation>
     </message>
     <message>
       <source>The result is this date minus the first, in the unit.</source>
-      <translation type="unfinished" />
+      <translation>결과는 이 날짜에서 첫 날짜를 뺀 값이며, 지정한 단위로 나옵니다.</translation>
     </message>
     <message>
       <source>An IANA name. Dates written without an offset are read in it, and results are written in it.</source>
-      <translation type="unfinished" />
+      <translation>IANA 이름. 오프셋 없이 쓴 날짜는 이 시간대로 읽고, 결과도 이 시간대로 씁니다.</translation>
     </message>
     <message>
       <source>Empty: replace the date field (difference: "difference").</source>
-      <translation type="unfinished" />
+      <translation>비우면 날짜 필드를 바꿉니다(차이: "difference").</translation>
     </message>
     <message>
       <source>The field holding the text, e.g. subject</source>
-      <translation type="unfinished" />
+      <translation>텍스트가 든 필드, 예: subject</translation>
     </message>
     <message>
       <source>A PCRE pattern; named groups (?&lt;name&gt;...) become fields</source>
-      <translation type="unfinished" />
+      <translation>PCRE 패턴. 이름 있는 그룹 (?&lt;name&gt;...)이 필드가 됩니다</translation>
     </message>
     <message>
       <source>i: ignore case, m: multi-line, s: dot matches newlines, x: extended</source>
-      <translation type="unfinished" />
+      <translation>i: 대소문자 무시, m: 여러 줄, s: 점이 줄 바꿈과 일치, x: 확장</translation>
     </message>
     <message>
       <source>Where to put the whole match when the pattern has no named groups</source>
-      <translation type="unfinished" />
+      <translation>패턴에 이름 있는 그룹이 없을 때 전체 일치를 넣을 곳</translation>
     </message>
     <message>
       <source>Collect every match into a list (in the target field) instead of the first</source>
-      <translation type="unfinished" />
+      <translation>첫 일치 대신 모든 일치를 (대상 필드에) 목록으로 모읍니다</translation>
     </message>
     <message>
       <source>Where the text goes. Empty: the converted field itself, or "json" for the whole item.</source>
-      <translation type="unfinished" />
+      <translation>텍스트를 넣을 곳. 비우면 변환한 필드 자체, 항목 전체라면 "json".</translation>
     </message>
     <message>
       <source>Indent with two spaces, one field per line.</source>
-      <translation type="unfinished" />
+      <translation>두 칸 들여쓰기, 한 줄에 필드 하나.</translation>
     </message>
     <message>
       <source>The object's fields become the item's fields</source>
-      <translation type="unfinished" />
+      <translation>객체의 필드가 항목의 필드가 됩니다</translation>
     </message>
     <message>
       <source>Drop every field of the item that is not set here.</source>
-      <translation type="unfinished" />
+      <translation>여기서 설정하지 않은 항목의 필드는 모두 버립니다.</translation>
     </message>
     <message>
       <source>The first field decides; later fields break ties.</source>
-      <translation type="unfinished" />
+      <translation>첫 필드가 정하고, 뒤의 필드는 같을 때 순서를 가립니다.</translation>
     </message>
     <message>
       <source>Where each element goes (text, numbers, and objects when not merged). Empty: the list field's own name.</source>
-      <translation type="unfinished" />
+      <translation>각 요소를 넣을 곳(텍스트, 숫자, 그리고 병합하지 않을 때의 객체). 비우면 목록 필드 자체의 이름.</translation>
     </message>
     <message>
       <source>relative to the flow file's folder unless absolute</source>
-      <translation type="unfinished" />
+      <translation>절대 경로가 아니면 플로 파일의 폴더 기준</translation>
     </message>
     <message>
       <source>how long a file must stay the same size before it fires</source>
-      <translation type="unfinished" />
+      <translation>파일 크기가 얼마 동안 그대로여야 발생하는지</translation>
     </message>
     <message>
       <source>minute hour day-of-month month day-of-week, or 6 fields with seconds first; L, W, # and names are allowed</source>
-      <translation type="unfinished" />
+      <translation>분 시 일 월 요일, 또는 초를 앞에 둔 6개 필드. L, W, #과 이름을 쓸 수 있습니다</translation>
     </message>
     <message>
       <source>ISO-8601; without an offset it is read in the time zone below</source>
-      <translation type="unfinished" />
+      <translation>ISO-8601. 오프셋이 없으면 아래 시간대로 읽습니다</translation>
     </message>
     <message>
       <source>An IANA time zone; empty: the machine's zone. Intervals are exact durations and need none.</source>
-      <translation type="unfinished" />
+      <translation>IANA 시간대. 비우면 컴퓨터의 시간대. 간격은 정확한 시간 길이라 필요 없습니다.</translation>
     </message>
     <message>
       <source>letters, digits, '-', '_', '.' and '/'; unique among the daemon's flows</source>
-      <translation type="unfinished" />
+      <translation>문자, 숫자, '-', '_', '.', '/'. 데몬의 플로 사이에서 고유해야 함</translation>
     </message>
     <message>
       <source>empty: the daemon's token (&lt;data dir&gt;/daemon/token)</source>
-      <translation type="unfinished" />
+      <translation>비우면 데몬의 토큰(&lt;data dir&gt;/daemon/token)</translation>
     </message>
     <message>
       <source>empty: {"runId": "..."}</source>
-      <translation type="unfinished" />
+      <translation>비우면: {"runId": "..."}</translation>
     </message>
   </context>
 </TS>
