@@ -35,19 +35,56 @@ const QRegularExpression& businessWord()
 // Lines that end the address block: contact details, registration numbers, document headings.
 const QRegularExpression& headerStop()
 {
-    static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX|INVOICE|RECEIPT|RECEIPT|DOC(UMENT)?|"
+    static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX\\s*INVOICE|TAX|INVOICE|RECEIPT|DOC(UMENT)?|"
                              "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|GSTID|GSTREG|"
                              "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|전화|사업자|대표)\\b|@|\\.COM\\b");
     return r;
 }
 
-const QRegularExpression& addressWord()
+// Words that open an address line (with a house or lot number), the regions that may follow the postcode line, and
+// a postcode: five digits, not inside a registration number ("(81109-A)", "(95874)").
+const QRegularExpression& streetWord()
 {
-    static const auto r = re("\\b(JALAN|JLN|LOT|NO\\.?|TAMAN|TMN|ROAD|RD|STREET|ST|AVENUE|AVE|LORONG|JL|BANDAR|KAWASAN|"
-                             "PERSIARAN|BLOCK|BLK|LEVEL|FLOOR|SUITE|UNIT|KM|BATU|KAMPUNG|KG|PLAZA|MALL|SELANGOR|"
-                             "KUALA|LUMPUR|JOHOR|PERAK|PAHANG|KEDAH|MELAKA|SABAH|SARAWAK|PENANG|PULAU|PINANG|NEGERI|"
-                             "SEMBILAN|KELANTAN|TERENGGANU|PERLIS|PUTRAJAYA|시|구|동|로|길)\\b|\\b\\d{5}\\b");
+    static const auto r = re("\\b(JALAN|JLN|JL|LOT|NO\\.?|LORONG|LRG|TAMAN|TMN|ROAD|RD|STREET|ST|AVENUE|AVE|BANDAR|KAWASAN|"
+                             "PERSIARAN|LEBUH|LEBUHRAYA|SEKSYEN|SECTION|BLOCK|BLK|LEVEL|LVL|FLOOR|FLR|SUITE|UNIT|KM|BATU|"
+                             "KAMPUNG|KG|PLAZA|MALL|WISMA|BANGUNAN|KOMPLEKS|PUSAT|시|구|동|로|길)\\b");
     return r;
+}
+
+const QRegularExpression& regionWord()
+{
+    static const auto r = re("\\b(SELANGOR|KUALA\\s*LUMPUR|KL|JOHOR|PERAK|PAHANG|KEDAH|MELAKA|MALACCA|SABAH|SARAWAK|PENANG|"
+                             "PULAU\\s*PINANG|NEGERI\\s*SEMBILAN|KELANTAN|TERENGGANU|PERLIS|PUTRAJAYA|LABUAN|DARUL|EHSAN|TAKZIM|"
+                             "AMAN|KHUSUS|MAKMUR|RIDZUAN|NAIM|WILAYAH|PERSEKUTUAN|MALAYSIA|SINGAPORE)\\b");
+    return r;
+}
+
+const QRegularExpression& postcode()
+{
+    static const QRegularExpression r(QStringLiteral("(?<![\\d(\\-/])\\d{5}(?![\\d)\\-/])"));
+    return r;
+}
+
+bool hasDigit(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+}
+
+bool isAddressWord(const QString& u)
+{
+    return containsAny(u, streetWord()) || containsAny(u, regionWord()) || containsAny(u, postcode());
+}
+
+// A line that opens a street address: a postcode, a street word with a number, or a street word first, before any
+// contact or registration details ("CO. REG NO.: 725186-V" opens nothing).
+bool opensAddress(QString u)
+{
+    if (const auto stop = headerStop().match(u); stop.hasMatch())
+        u.truncate(stop.capturedStart());
+    if (containsAny(u, postcode()))
+        return true;
+    const auto m = streetWord().match(u);
+    return m.hasMatch() && (hasDigit(u) || m.capturedStart() == 0);
 }
 
 QString cleanCompany(QString s)
@@ -69,6 +106,8 @@ QString cleanCompany(QString s)
     s.replace(QRegularExpression(QStringLiteral("(?<=[A-Z] )[S5]\\s*/\\s*[B8]\\b")), QStringLiteral("S/B"));
     if (const auto m = QRegularExpression(QStringLiteral("\\b(SDN\\.?\\s*BHD|S/B)\\b\\.?")).match(s); m.hasMatch())
         s.truncate(m.capturedEnd());
+    // "OWNED BY: ACME SDN BHD": the owner's name is the merchant's.
+    s.remove(re("^\\s*OWN(ED)?\\s*BY\\s*:?\\s*"));
     // Specks and rule fragments OCR reads at the edges: ". NAME", "| NAME", "NAME !".
     s.remove(QRegularExpression(QStringLiteral("^[^\\p{L}\\p{N}(]+")));
     s.remove(QRegularExpression(QStringLiteral("(?<=\\S)\\s+[^\\p{L}\\p{N}().]+$")));
@@ -297,6 +336,110 @@ void flagImpossibleDates(const QString& text, Extraction& ex)
     }
 }
 
+// A line that can be part of a merchant's name: words, no contact or registration details, no address.
+bool nameLike(const OcrLine& line)
+{
+    const QString u = upper(line);
+    return !isNoise(line.text) && !containsAny(u, headerStop()) && !opensAddress(u) &&
+           !line.text.contains(QRegularExpression(QStringLiteral("\\d{5,}")));
+}
+
+// How many words of a name come before its legal form: "STATIONERY SDN. BHD" 1, "CO. (M) SDN BHD" 0.
+qsizetype wordsBeforeLegalForm(const QString& text)
+{
+    const auto m = legalSuffix().match(text.toUpper());
+    if (!m.hasMatch())
+        return -1;
+    QString before = text.left(m.capturedStart()).toUpper();
+    before.remove(QRegularExpression(QStringLiteral("\\(M\\)|\\bCO\\b\\.?|&|[^\\p{L}\\p{N}\\s]")));
+    return before.simplified().isEmpty() ? 0 : before.simplified().count(u' ') + 1;
+}
+
+// The merchant's name and street address at the top of a receipt. The name is above the address: a line with a
+// legal form (SDN BHD), else one naming a kind of business, else the first line of words; it may run over up to
+// three lines. The address opens with a postcode or a street word and a number, possibly after registration, tax
+// id and branch lines, and ends at contact details, a date or a heading.
+void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& ex)
+{
+    qsizetype firstAddress = headerEnd;
+    for (qsizetype i = 1; i < headerEnd; ++i)
+        if (opensAddress(upper(lines[i]))) {
+            firstAddress = i;
+            break;
+        }
+    qsizetype companyLine = -1;
+    for (int pass = 0; pass < 2 && companyLine < 0; ++pass)
+        for (qsizetype i = 0; i < firstAddress && companyLine < 0; ++i)
+            if (!isNoise(lines[i].text) && containsAny(upper(lines[i]), pass == 0 ? legalSuffix() : businessWord()))
+                companyLine = i;
+    for (qsizetype i = 0; i < firstAddress && companyLine < 0; ++i)
+        if (nameLike(lines[i]))
+            companyLine = i;
+    if (companyLine < 0)
+        return;
+    // "WESTERN EASTERN" / "STATIONERY SDN. BHD", "POPULAR BOOK" / "CO. (M) SDN BHD": the line above starts the name.
+    qsizetype first = companyLine;
+    if (first > 0 && wordsBeforeLegalForm(lines[first].text) >= 0 && wordsBeforeLegalForm(lines[first].text) <= 1 &&
+        nameLike(lines[first - 1]) && !hasDigit(lines[first - 1].text))
+        --first;
+    QString name;
+    Field f = fieldFrom(lines[first], {}, {});
+    for (qsizetype i = first; i <= companyLine; ++i) {
+        name += u' ' + lines[i].text.simplified();
+        f.box = f.box.united(lines[i].box);
+    }
+    // "HARDWARE &" / "ELECTRICAL", "ENTERPRISE (SETIA" / "ALAM) SDN BHD", "ACME" / "TRADING SDN BHD".
+    qsizetype next = companyLine + 1;
+    for (int more = 0; more < 2 && next < lines.size() && nameLike(lines[next]); ++more, ++next) {
+        name = name.simplified();
+        const bool open = name.endsWith(u'&') || name.endsWith(u'-') || name.count(u'(') > name.count(u')');
+        if (!open && (containsAny(name.toUpper(), legalSuffix()) || !containsAny(upper(lines[next]), legalSuffix())))
+            break;
+        name += u' ' + lines[next].text.simplified();
+        f.box = f.box.united(lines[next].box);
+    }
+    name = cleanCompany(name);
+    f.value = name;
+    f.raw = name;
+    ex.set(QStringLiteral("merchantName"), f);
+
+    qsizetype start = -1;
+    for (qsizetype i = next; i < std::min<qsizetype>(lines.size(), next + 6) && start < 0; ++i) {
+        if (normalize::findDates(lines[i].text).isEmpty() && opensAddress(upper(lines[i])))
+            start = i;
+        else if (!normalize::findAmounts(lines[i].text).isEmpty())
+            break; // the items: this receipt prints no address
+    }
+    if (start < 0)
+        return;
+    QStringList parts;
+    Field address;
+    address.confidence = 1;
+    for (qsizetype i = start; i < lines.size() && parts.size() < 5; ++i) {
+        const QString t = lines[i].text.simplified();
+        const QString u = t.toUpper();
+        if (const auto stop = headerStop().match(u); stop.hasMatch()) {
+            if (const QString before = t.left(stop.capturedStart()).trimmed(); !isNoise(before) && isAddressWord(before.toUpper()))
+                parts << before;
+            break;
+        }
+        if (!normalize::findDates(t).isEmpty() || isNoise(t))
+            break;
+        parts << t;
+        address.box = address.box.united(lines[i].box);
+        address.confidence = std::min(address.confidence, lines[i].confidence);
+    }
+    // A lone '|' is a column rule or the scanner's edge read as a character, never part of an address.
+    QString text = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
+    while (text.endsWith(u'-'))
+        text.chop(1);
+    if (isAddressWord(text.toUpper()) || hasDigit(text)) {
+        address.value = text;
+        address.raw = text;
+        ex.set(QStringLiteral("merchantAddress"), address);
+    }
+}
+
 } // namespace
 
 Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
@@ -314,67 +457,7 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
             break;
         }
     }
-    qsizetype companyLine = -1;
-    for (int pass = 0; pass < 2 && companyLine < 0; ++pass)
-        for (qsizetype i = 0; i < headerEnd && companyLine < 0; ++i)
-            if (!isNoise(lines[i].text) && containsAny(upper(lines[i]), pass == 0 ? legalSuffix() : businessWord()))
-                companyLine = i;
-    for (qsizetype i = 0; i < headerEnd && companyLine < 0; ++i)
-        if (!isNoise(lines[i].text) && !containsAny(upper(lines[i]), headerStop()))
-            companyLine = i;
-    qsizetype addressStart = -1;
-    if (companyLine >= 0) {
-        // A legal suffix alone on its line ("SDN BHD") ends the name that starts on the line above.
-        if (companyLine > 0 && lines[companyLine].text.simplified().split(u' ').size() <= 2 &&
-            !isNoise(lines[companyLine - 1].text) && !containsAny(upper(lines[companyLine - 1]), headerStop()))
-            --companyLine;
-        QString name = lines[companyLine].text.simplified();
-        Field f = fieldFrom(lines[companyLine], {}, {});
-        // A name broken over two lines: "HARDWARE &" / "ELECTRICAL".
-        qsizetype next = companyLine + 1;
-        if (next < lines.size() && (name.endsWith(u'&') || name.endsWith(u'-') ||
-                                 (containsAny(upper(lines[next]), legalSuffix()) && !containsAny(upper(lines[next]), addressWord())))) {
-            name += u' ' + lines[next].text.simplified();
-            f.box = f.box.united(lines[next].box);
-            ++next;
-        }
-        name = cleanCompany(name);
-        f.value = name;
-        f.raw = name;
-        ex.set(QStringLiteral("merchantName"), f);
-        addressStart = next;
-    }
-    if (addressStart >= 0) {
-        QStringList parts;
-        Field f;
-        f.confidence = 1;
-        for (qsizetype i = addressStart; i < lines.size() && parts.size() < 5; ++i) {
-            QString t = lines[i].text.simplified();
-            const QString u = t.toUpper();
-            if (parts.isEmpty() && (containsAny(u, re("^\\(?\\s*(CO\\.?|COMPANY|REG|ROC|\\d{5,})")) || isNoise(t)) && !containsAny(u, addressWord()))
-                continue; // registration numbers between the name and the address
-            const auto stop = headerStop().match(u);
-            if (stop.hasMatch()) {
-                if (stop.capturedStart() > 8 && parts.size() < 5)
-                    parts << t.left(stop.capturedStart()).trimmed();
-                break;
-            }
-            if (!normalize::findDates(t).isEmpty() || isNoise(t))
-                break;
-            parts << t;
-            f.box = f.box.united(lines[i].box);
-            f.confidence = std::min(f.confidence, lines[i].confidence);
-        }
-        // A lone '|' is a column rule or the scanner's edge read as a character, never part of an address.
-        QString address = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
-        while (address.endsWith(u',') || address.endsWith(u'-'))
-            address.chop(1);
-        if (containsAny(address.toUpper(), addressWord()) || address.contains(QRegularExpression(QStringLiteral("\\d")))) {
-            f.value = address;
-            f.raw = address;
-            ex.set(QStringLiteral("merchantAddress"), f);
-        }
-    }
+    findMerchant(lines, headerEnd, ex);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         static const QRegularExpression phone(QStringLiteral("(?:TEL|PHONE|PH|T|전화)\\s*(?:NO)?\\s*[.:]?\\s*([+(]?\\d[\\d\\s()\\-]{6,}\\d)"),
                                               QRegularExpression::CaseInsensitiveOption);

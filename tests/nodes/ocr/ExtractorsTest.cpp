@@ -306,6 +306,69 @@ TEST(ReceiptExtractor, AddressDropsColumnRulesAndStopsAtRunTogetherGstId)
     EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"LOT 12, JALAN BESAR, 43000 KAJANG, SELANGOR");
 }
 
+TEST(ReceiptExtractor, AddressAfterRegistrationTaxIdAndBranchLines)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("GOLDEN LEAF RESTAURANTS SDN BHD"),
+        QStringLiteral("(65351-M)"),
+        QStringLiteral("COMPANY REG. NO.: 725186-V"),
+        QStringLiteral("LICENSEE OF GOLDEN LEAF"),
+        QStringLiteral("LEVEL 6, BANGUNAN ABC, DAMANSARA"),
+        QStringLiteral("NO.3, JALAN SS21/39, 47400 PETALING JAYA"),
+        QStringLiteral("SELANGOR"),
+        QStringLiteral("(GST ID NO: 000123456789)"),
+        QStringLiteral("DATE 01/02/2018"),
+        QStringLiteral("TOTAL 5.00"),
+    }));
+    EXPECT_EQ(ex.get(QStringLiteral("merchantName")).value, u"GOLDEN LEAF RESTAURANTS SDN BHD");
+    EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value,
+              u"LEVEL 6, BANGUNAN ABC, DAMANSARA NO.3, JALAN SS21/39, 47400 PETALING JAYA SELANGOR");
+
+    // A date between the name and the address; a run-together heading ends the address; a trailing comma is kept.
+    const Extraction dated = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("UNITED TRADERS SDN BHD"),
+        QStringLiteral("14 MAR 2018 18:40"),
+        QStringLiteral("(867388-U)"),
+        QStringLiteral("12, JALAN BESAR 7/4,KAWASAN PERINDUSTRIAN"),
+        QStringLiteral("SENAI,81400 JOHOR BAHRU,"),
+        QStringLiteral("JOHOR TAXINVOICE"),
+        QStringLiteral("TOTAL 5.00"),
+    }));
+    EXPECT_EQ(dated.get(QStringLiteral("merchantAddress")).value, u"12, JALAN BESAR 7/4,KAWASAN PERINDUSTRIAN SENAI,81400 JOHOR BAHRU, JOHOR");
+    const Extraction comma = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("KT TRADING"), QStringLiteral("22, JALAN HIJAU 5, TAMAN HIJAU,"), QStringLiteral("TEL 03-1234 5678"),
+        QStringLiteral("TOTAL 5.00")}));
+    EXPECT_EQ(comma.get(QStringLiteral("merchantAddress")).value, u"22, JALAN HIJAU 5, TAMAN HIJAU,");
+
+    // No address printed: the items are not taken for one.
+    const Extraction none = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("PERNIAGAAN RIA"), QStringLiteral("GST: 001462431232"), QStringLiteral("TAX INVOICE"),
+        QStringLiteral("400002 1.00 X 21.32 21.32"), QStringLiteral("NO. ITEMS 1"), QStringLiteral("TOTAL 21.30")}));
+    EXPECT_TRUE(none.get(QStringLiteral("merchantAddress")).isEmpty()) << none.get(QStringLiteral("merchantAddress")).value.toStdString();
+}
+
+TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
+{
+    auto merchant = [](QStringList top) {
+        top << QStringLiteral("NO 5, JALAN BESAR, 43000 KAJANG") << QStringLiteral("TEL: 03-1234 5678")
+            << QStringLiteral("OWNED BY :") << QStringLiteral("OTHER HOLDINGS SDN BHD") << QStringLiteral("DATE 01/02/2018")
+            << QStringLiteral("TOTAL 5.00");
+        return ReceiptExtractor().extract(documentOf(top)).get(QStringLiteral("merchantName")).value;
+    };
+    EXPECT_EQ(merchant({QStringLiteral("3180404"), QStringLiteral("WESTERN EASTERN"), QStringLiteral("STATIONERY SDN. BHD")}),
+              u"WESTERN EASTERN STATIONERY SDN. BHD");
+    EXPECT_EQ(merchant({QStringLiteral("POPULAR BOOK"), QStringLiteral("CO. (M) SDN BHD"), QStringLiteral("(CO. NO. 113825-W)")}),
+              u"POPULAR BOOK CO. (M) SDN BHD");
+    EXPECT_EQ(merchant({QStringLiteral("AIK HUAT HARDWARE"), QStringLiteral("ENTERPRISE (SETIA"), QStringLiteral("ALAM) SDN BHD"),
+                        QStringLiteral("822737-X")}),
+              u"AIK HUAT HARDWARE ENTERPRISE (SETIA ALAM) SDN BHD");
+    // The shop's name above its address, not the owner printed further down.
+    EXPECT_EQ(merchant({QStringLiteral("SANYU STATIONERY SHOP")}), u"SANYU STATIONERY SHOP");
+    EXPECT_EQ(merchant({QStringLiteral("OLD ASIA"), QStringLiteral("OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
+    // Lower-case OCR debris above a one-word name is not part of it.
+    EXPECT_EQ(merchant({QStringLiteral("fos 14"), QStringLiteral("AEON CO. (M) BHD (126926-H)")}), u"AEON CO. (M) BHD");
+}
+
 TEST(ReceiptExtractor, RoundedTotalPrintedOnARoundingLineAndDecimalsSplitByOcr)
 {
     const Extraction ex = ReceiptExtractor().extract(documentOf({
