@@ -3,6 +3,7 @@
 #include "IdCardExtractor.hpp"
 #include "InvoiceExtractor.hpp"
 #include "MrzReader.hpp"
+#include "NumberVote.hpp"
 #include "ReceiptExtractor.hpp"
 
 namespace taskloom::nodes::ocr {
@@ -84,9 +85,16 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     // under 1000 px wide (at most 2x) lets Tesseract keep the thin strokes of '/' and the right-hand amount column.
     if (kind == DocumentKind::Receipt && ocr.preprocess.minShortSide < 1000)
         ocr.preprocess.minShortSide = 1000;
-    auto doc = OcrPipeline(ocr).read(pages, name);
+    const OcrPipeline pipeline(ocr);
+    QList<PreparedPage> prepared;
+    auto doc = pipeline.read(pages, name, kind == DocumentKind::Receipt ? &prepared : nullptr);
     if (!doc)
         return std::unexpected(doc.error());
+    // A receipt's dates and totals get second opinions from crops of their lines at four sizes.
+    if (kind == DocumentKind::Receipt)
+        for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
+            voteOnNumbers(pipeline, doc->pages[i], prepared[i], {20, 24, 32, 40}, &ReceiptExtractor::carriesKeyNumber,
+                          m_options.dateOrder);
     switch (kind) {
     case DocumentKind::Receipt: {
         Extraction ex = ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);

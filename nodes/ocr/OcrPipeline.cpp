@@ -61,20 +61,23 @@ std::expected<OcrDocument, QString> OcrPipeline::readBytes(const QByteArray& byt
     return read(*pages, name);
 }
 
-std::expected<OcrDocument, QString> OcrPipeline::read(const QList<LoadedPage>& pages, const QString& name) const
+std::expected<OcrDocument, QString> OcrPipeline::read(const QList<LoadedPage>& pages, const QString& name,
+                                                      QList<PreparedPage>* prepared) const
 {
     OcrDocument doc;
     doc.file = name;
     for (qsizetype i = 0; i < pages.size(); ++i) {
         if (m_options.cancelled && m_options.cancelled())
             return std::unexpected(QStringLiteral("%1: cancelled").arg(name));
+        if (prepared)
+            prepared->append(PreparedPage{});
         if (pages[i].text) {
             OcrPage p = *pages[i].text;
             p.number = int(i + 1);
             doc.pages.append(std::move(p));
             continue;
         }
-        auto page = recognizeImage(pages[i].image);
+        auto page = recognizeImage(pages[i].image, prepared ? &prepared->last() : nullptr);
         if (!page)
             return std::unexpected(QStringLiteral("%1: page %2: %3").arg(name).arg(i + 1).arg(page.error()));
         page->number = int(i + 1);
@@ -83,7 +86,7 @@ std::expected<OcrDocument, QString> OcrPipeline::read(const QList<LoadedPage>& p
     return doc;
 }
 
-std::expected<OcrPage, QString> OcrPipeline::recognizeImage(const cv::Mat& image) const
+std::expected<OcrPage, QString> OcrPipeline::recognizeImage(const cv::Mat& image, PreparedPage* prepared) const
 {
     cv::Mat input = image;
     if (m_options.preprocess.orientation) {
@@ -111,6 +114,8 @@ std::expected<OcrPage, QString> OcrPipeline::recognizeImage(const cv::Mat& image
     auto page = TesseractEngine::recognize(ready, request());
     if (!page)
         return page;
+    if (prepared)
+        *prepared = {ready, report.scale};
     if (report.scale != 1) {
         for (OcrLine& l : page->lines) {
             scaleBox(l.box, report.scale);
@@ -121,6 +126,45 @@ std::expected<OcrPage, QString> OcrPipeline::recognizeImage(const cv::Mat& image
         page->height = input.rows;
     }
     return page;
+}
+
+std::expected<OcrLine, QString> OcrPipeline::rereadLine(const PreparedPage& page, const Box& box, int lineHeight) const
+{
+    if (page.image.empty() || box.isEmpty() || lineHeight <= 0)
+        return std::unexpected(QStringLiteral("nothing to read"));
+    const double s = page.scale;
+    const int margin = int(std::lround((box.height / 3.0 + 2) * s));
+    const cv::Rect wanted(int(box.x * s) - margin, int(box.y * s) - margin, int(box.width * s) + 2 * margin,
+                          int(box.height * s) + 2 * margin);
+    const cv::Rect rect = wanted & cv::Rect(0, 0, page.image.cols, page.image.rows);
+    if (rect.width < 4 || rect.height < 4)
+        return std::unexpected(QStringLiteral("the line lies outside the page"));
+    const double f = lineHeight / (box.height * s);
+    cv::Mat crop;
+    cv::resize(page.image(rect), crop, {}, f, f, f < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
+    RecognizeRequest r = request();
+    r.pageSegMode = 7;
+    auto read = TesseractEngine::recognize(crop, r);
+    if (!read)
+        return std::unexpected(read.error());
+    // Back to the page's input pixels: undo the zoom, then the crop's offset, then the pre-processing's scale.
+    OcrLine line;
+    line.box = box;
+    double confidence = 0;
+    auto toPage = [&](const Box& b) {
+        return Box{int((b.x / f + rect.x) / s), int((b.y / f + rect.y) / s), int(b.width / f / s), int(b.height / f / s)};
+    };
+    for (const OcrLine& l : read->lines)
+        for (const OcrWord& w : l.words) {
+            line.words.append({w.text, w.confidence, toPage(w.box)});
+            confidence += w.confidence;
+        }
+    QStringList words;
+    for (const OcrWord& w : line.words)
+        words << w.text;
+    line.text = words.join(u' ');
+    line.confidence = line.words.isEmpty() ? 0 : confidence / double(line.words.size());
+    return line;
 }
 
 } // namespace taskloom::nodes::ocr

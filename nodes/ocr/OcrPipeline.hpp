@@ -16,6 +16,12 @@ struct OcrOptions {
     std::function<bool()> cancelled;
 };
 
+/// A page as Tesseract saw it (pre-processed) and how much it was enlarged, so that regions of it can be read again.
+struct PreparedPage {
+    cv::Mat image;
+    double scale = 1;
+};
+
 /// File or bytes in, words and lines out: load (images, PDFs), pre-process, OCR (or the PDF's text layer).
 class OcrPipeline {
 public:
@@ -28,10 +34,16 @@ public:
     /// Loads only (for extractors that work on the pixels themselves, like the MRZ reader).
     std::expected<QList<LoadedPage>, QString> load(const QString& path) const;
     std::expected<QList<LoadedPage>, QString> loadBytes(const QByteArray& bytes, const QString& name) const;
-    /// OCRs already loaded pages.
-    std::expected<OcrDocument, QString> read(const QList<LoadedPage>& pages, const QString& name) const;
+    /// OCRs already loaded pages; `prepared`, when given, receives each page as Tesseract saw it (an empty image
+    /// for a PDF's text layer).
+    std::expected<OcrDocument, QString> read(const QList<LoadedPage>& pages, const QString& name,
+                                             QList<PreparedPage>* prepared = nullptr) const;
     /// Pre-processes and OCRs one image; boxes are mapped back to the input image's scale.
-    std::expected<OcrPage, QString> recognizeImage(const cv::Mat& image) const;
+    std::expected<OcrPage, QString> recognizeImage(const cv::Mat& image, PreparedPage* prepared = nullptr) const;
+    /// Reads one text line of a prepared page again on its own (Tesseract's single-line mode): its box (in the
+    /// page's input pixels) is cut out with a margin and scaled so that the line is `lineHeight` pixels high.
+    /// Boxes in the result are in the page's input pixels.
+    std::expected<OcrLine, QString> rereadLine(const PreparedPage& page, const Box& box, int lineHeight) const;
 
     RecognizeRequest request() const;
 

@@ -442,6 +442,19 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
 
 } // namespace
 
+bool ReceiptExtractor::carriesKeyNumber(const QList<OcrLine>& lines, qsizetype index)
+{
+    static const auto key = re("T[O0]TAL|JUMLAH|AMOUNT|AMT|PAYABLE|\\bDUE\\b|CASH|CHANGE|BALANCE|TENDER|ROUND|CREDIT|DEBIT|"
+                               "CARD|VISA|MASTER|PAID|합\\s*계|결제|현금|받을");
+    auto labelled = [&](qsizetype i) { return i >= 0 && i < lines.size() && containsAny(upper(lines[i]), key); };
+    const QString& text = lines[index].text;
+    if (!normalize::findDates(text).isEmpty())
+        return true;
+    if (normalize::findAmounts(text).isEmpty())
+        return false;
+    return labelled(index) || (labelled(index - 1) && normalize::findAmounts(lines[index - 1].text).isEmpty());
+}
+
 Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
 {
     Extraction ex;

@@ -21,6 +21,10 @@ public:
 
     Extraction extract(const OcrDocument& doc) const;
 
+    /// Whether line `index` can carry the receipt's date or total (a date, a total, cash, change,
+    /// rounding or payment line, or the amount printed under such a label): the lines worth a second reading.
+    static bool carriesKeyNumber(const QList<OcrLine>& lines, qsizetype index);
+
 private:
     Options m_options;
 };

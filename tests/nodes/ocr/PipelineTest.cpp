@@ -3,6 +3,7 @@
 #include "nodes/ocr/DocumentExtractor.hpp"
 #include "nodes/ocr/DocumentLoader.hpp"
 #include "nodes/ocr/MrzReader.hpp"
+#include "nodes/ocr/NumberVote.hpp"
 #include "nodes/ocr/Preprocessor.hpp"
 
 #include <QBuffer>
@@ -306,6 +307,42 @@ TEST(OcrPipeline, ReadsRenderedTextWithBoxesAndConfidences)
     EXPECT_LT(page->lines[0].box.y, page->lines[1].box.y);
     ASSERT_EQ(page->lines[0].words.size(), 3);
     EXPECT_LT(page->lines[0].words[0].box.right(), page->lines[0].words[1].box.x + 2);
+}
+
+TEST(NumberVote, CropsOutvoteAMisreadNumberAndLeaveTheRestAlone)
+{
+    const cv::Mat image = toMat(renderLines({QStringLiteral("CASH 20.00"), QStringLiteral("TOTAL 8.60"), QStringLiteral("DATE 01/02/2018"),
+                                             QStringLiteral("DATE 01/02/2099"), QStringLiteral("Items 3.60")}));
+    const OcrPipeline pipeline;
+    PreparedPage prepared;
+    auto page = pipeline.recognizeImage(image, &prepared);
+    ASSERT_TRUE(page.has_value()) << page.error().toStdString();
+    ASSERT_EQ(page->lines.size(), 5) << page->text().toStdString();
+    ASSERT_FALSE(prepared.image.empty());
+
+    // A line read again on its own from its box.
+    auto again = pipeline.rereadLine(prepared, page->lines[1].box, 32);
+    ASSERT_TRUE(again.has_value()) << again.error().toStdString();
+    EXPECT_EQ(again->text, u"TOTAL 8.60");
+    EXPECT_NEAR(again->words.last().box.x, page->lines[1].words.last().box.x, 6);
+
+    // As if the page had misread them: the crops win where they agree, an impossible future date gets no vote, a
+    // line not worth a second reading is left as it is.
+    page->lines[1].text = QStringLiteral("TOTAL 3.60");
+    page->lines[2].text = QStringLiteral("DATE 01/02/2016");
+    page->lines[3].text = QStringLiteral("DATE 01/02/2019");
+    page->lines[4].text = QStringLiteral("Items 9.99");
+    const int changed = voteOnNumbers(pipeline, *page, prepared, {24, 32, 40},
+                                      [](const QList<OcrLine>&, qsizetype i) { return i != 4; });
+    EXPECT_EQ(changed, 2);
+    EXPECT_EQ(page->lines[0].text, u"CASH 20.00");
+    EXPECT_EQ(page->lines[1].text, u"TOTAL 8.60");
+    EXPECT_EQ(page->lines[2].text, u"DATE 01/02/2018");
+    EXPECT_EQ(page->lines[3].text, u"DATE 01/02/2019");
+    EXPECT_EQ(page->lines[4].text, u"Items 9.99");
+
+    // Nothing to crop from (a PDF's text layer): nothing changes.
+    EXPECT_EQ(voteOnNumbers(pipeline, *page, PreparedPage{}, {24}, [](const QList<OcrLine>&, qsizetype) { return true; }), 0);
 }
 
 TEST(OcrPipeline, SkewedNoisyScanIsStraightenedAndRead)
