@@ -1,5 +1,6 @@
 #include "ReceiptExtractor.hpp"
 
+#include "Lexicon.hpp"
 #include "TextLines.hpp"
 
 #include <QRegularExpression>
@@ -37,7 +38,7 @@ const QRegularExpression& headerStop()
 {
     static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX\\s*INVOICE|TAX|INVOICE|RECEIPT|DOC(UMENT)?|"
                              "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|GSTID|GSTREG|"
-                             "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|전화|사업자|대표)\\b|@|\\.COM\\b");
+                             "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|QTY|QNTY|QUANTITY|PRICE|DESCRIPTION|AMOUNT|전화|사업자|대표)\\b|@|\\.COM\\b");
     return r;
 }
 
@@ -358,7 +359,7 @@ qsizetype wordsBeforeLegalForm(const QString& text)
 // The merchant's name and street address at the top of a receipt. The name is above the address: a line with a
 // legal form (SDN BHD), else one naming a kind of business, else the first line of words; it may run over up to
 // three lines. The address opens with a postcode or a street word and a number, possibly after registration, tax
-// id and branch lines, and ends at contact details, a date or a heading.
+// id and branch lines, and ends at contact details, a heading, a date or an amount.
 void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& ex)
 {
     qsizetype firstAddress = headerEnd;
@@ -398,7 +399,7 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
         name += u' ' + lines[next].text.simplified();
         f.box = f.box.united(lines[next].box);
     }
-    name = cleanCompany(name);
+    name = lexicon::correct(cleanCompany(name));
     f.value = name;
     f.raw = name;
     ex.set(QStringLiteral("merchantName"), f);
@@ -423,7 +424,7 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
                 parts << before;
             break;
         }
-        if (!normalize::findDates(t).isEmpty() || isNoise(t))
+        if (!normalize::findDates(t).isEmpty() || isNoise(t) || (!normalize::findAmounts(t).isEmpty() && !isAddressWord(u)))
             break;
         parts << t;
         address.box = address.box.united(lines[i].box);
@@ -433,6 +434,7 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
     QString text = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
     while (text.endsWith(u'-'))
         text.chop(1);
+    text = lexicon::correct(text);
     if (isAddressWord(text.toUpper()) || hasDigit(text)) {
         address.value = text;
         address.raw = text;

@@ -2,6 +2,7 @@
 
 #include "nodes/ocr/IdCardExtractor.hpp"
 #include "nodes/ocr/InvoiceExtractor.hpp"
+#include "nodes/ocr/Lexicon.hpp"
 #include "nodes/ocr/Normalize.hpp"
 #include "nodes/ocr/ReceiptExtractor.hpp"
 
@@ -367,6 +368,27 @@ TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
     EXPECT_EQ(merchant({QStringLiteral("OLD ASIA"), QStringLiteral("OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
     // Lower-case OCR debris above a one-word name is not part of it.
     EXPECT_EQ(merchant({QStringLiteral("fos 14"), QStringLiteral("AEON CO. (M) BHD (126926-H)")}), u"AEON CO. (M) BHD");
+}
+
+TEST(Lexicon, CorrectsLookAlikeLettersInKnownWordsOnly)
+{
+    using lexicon::correct;
+    EXPECT_EQ(correct(QStringLiteral("43300 SERT KEMBANGAN, SELANGOR")), u"43300 SERI KEMBANGAN, SELANGOR");
+    EXPECT_EQ(correct(QStringLiteral("SELANGOR 1320-THN BATU")), u"SELANGOR 1320-TMN BATU");
+    EXPECT_EQ(correct(QStringLiteral("KEDAT RUNCIT ZBH")), u"KEDAI RUNCIT ZBH");
+    EXPECT_EQ(correct(QStringLiteral("FY EAGLE ENTERFRISE")), u"FY EAGLE ENTERPRISE");
+    EXPECT_EQ(correct(QStringLiteral("43300 SER1 KEMBANGAN")), u"43300 SERI KEMBANGAN");
+    // Names, unknown words, digits, short words and mixed case stay as read.
+    EXPECT_EQ(correct(QStringLiteral("TAN WOON YANN")), u"TAN WOON YANN");
+    EXPECT_EQ(correct(QStringLiteral("12, JALAN TAMPOL 7/4, U13/X")), u"12, JALAN TAMPOL 7/4, U13/X");
+    EXPECT_EQ(correct(QStringLiteral("Sert Kembangan")), u"Sert Kembangan");
+    // Two known words as near (UTARA, UTAMA): left alone.
+    EXPECT_EQ(correct(QStringLiteral("BANDAR UTANA")), u"BANDAR UTANA");
+    // The extractor applies it to the merchant and the address.
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("KEDAT RUNCIT ZBH"), QStringLiteral("NO 5, JALAN BESAR, 43300 SERT KEMBANGAN"), QStringLiteral("TOTAL 5.00")}));
+    EXPECT_EQ(ex.get(QStringLiteral("merchantName")).value, u"KEDAI RUNCIT ZBH");
+    EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"NO 5, JALAN BESAR, 43300 SERI KEMBANGAN");
 }
 
 TEST(ReceiptExtractor, RoundedTotalPrintedOnARoundingLineAndDecimalsSplitByOcr)

@@ -1,0 +1,117 @@
+#include "Lexicon.hpp"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringList>
+
+namespace taskloom::nodes::ocr::lexicon {
+
+namespace {
+
+// General vocabulary, not taken from any evaluation document: street and building words, Malay place-name words,
+// the states and larger towns of Malaysia, and the words businesses name themselves with.
+constexpr const char* kWords =
+    // streets, buildings, areas
+    "JALAN JLN LORONG LRG TAMAN TMN KAWASAN KWS PERINDUSTRIAN INDUSTRI INDUSTRIAL BANDAR BARU SERI JAYA UTAMA INDAH "
+    "DAMAI MAJU SETIA ALAM PUTRA DESA BUKIT SUNGAI KAMPUNG LEBUH LEBUHRAYA PERSIARAN SEKSYEN SECTION PUSAT BANGUNAN "
+    "WISMA KOMPLEKS TINGKAT ARAS UTARA SELATAN TIMUR BARAT TENGAH HULU HILIR LAMA BESAR PERDANA MUTIARA CAHAYA BUNGA "
+    "EMAS PERMAI RAYA TASIK MEDAN NIAGA PANAS HITAM PUTIH MERAH BATU SIMPANG AMPAT MAHKOTA PINGGIRAN BULAN "
+    "PERUSAHAAN PERDAGANGAN PELANGI CEMPAKA MELATI MAWAR KENANGA DAMANSARA WANGSA KOTA PADANG PANTAI PULAU TELUK "
+    "TANJUNG TANJONG GUNUNG LEMBAH BANGSAR MUTIARA SENTOSA HARMONI BAHAGIA SEJAHTERA MEGAH GEMILANG TEKNOLOGI "
+    "STREET ROAD AVENUE LANE BLOCK LEVEL FLOOR GROUND SUITE UNIT PLAZA MALL CENTRE CENTER SQUARE TOWER PARK GARDEN "
+    "GARDENS HEIGHTS VILLAGE CITY TOWN COMMERCIAL BUSINESS SHOPPING HIGHWAY "
+    // states, territories, towns
+    "SELANGOR DARUL EHSAN TAKZIM KHUSUS AMAN MAKMUR RIDZUAN NAIM KUALA LUMPUR JOHOR BAHRU PETALING SHAH KLANG SUBANG "
+    "PUCHONG CHERAS KEPONG SETAPAK AMPANG KAJANG SEMENYIH BANGI RAWANG SELAYANG GOMBAK SERDANG KEMBANGAN DENGKIL "
+    "SEPANG PUTRAJAYA CYBERJAYA NILAI SEREMBAN MELAKA MALACCA IPOH PENANG PINANG GEORGETOWN BUTTERWORTH ALOR SETAR "
+    "KUANTAN KUCHING KINABALU SANDAKAN TAWAU MIRI SIBU BINTULU MASAI PASIR GUDANG SKUDAI KULAI PAHAT MUAR SEGAMAT "
+    "KLUANG TAIPING INTAN DICKSON BANTING KAPAR MERU JINJANG SEGAMBUT SENTUL BRICKFIELDS KIARA HARTAMAS GENTING "
+    "SUNWAY KEMUNING GLENMARIE SARAWAK SABAH PAHANG PERAK KEDAH KELANTAN TERENGGANU PERLIS NEGERI SEMBILAN LABUAN "
+    "MALAYSIA SINGAPORE WILAYAH PERSEKUTUAN SHAMELIN KOTA TINGGI MENTAKAB TEMERLOH RAUB BENTONG SEREMBAN RANTAU "
+    "LANGAT MORIB SABAK BERNAM KUALA SELANGOR TANJUNG KARANG SERENDAH BATANG KALI HULU "
+    // businesses
+    "SDN BHD BERHAD ENTERPRISE ENTERPRISES TRADING HARDWARE STATIONERY RESTAURANT RESTORAN BAKERY BAKERIES PHARMACY "
+    "FARMASI HEALTH BEAUTY MARKETING INTERNATIONAL SUPERMARKET SEAFOOD FOOD FOODS MART SPEED BOOK BOOKS BOOKSTORE "
+    "BOOKSTORES TIMBER ELECTRICAL MACHINERY AUTO MOTOR MOTORS TRAVEL HOLDINGS INDUSTRIES SERVICES SERVICE SUPPLY "
+    "SUPPLIES COMPANY CORPORATION GROUP KEDAI RUNCIT SYARIKAT PERNIAGAAN HOUSE CAKE COFFEE CAFE KOPITIAM NASI KANDAR "
+    "MAMAK PRINT PRINTING EXPERT SHOP STORE STORES GIFT GIFTS DECORATION TEXTILE FURNITURE ELECTRONICS COMPUTER "
+    "MOBILE OPTICAL CLINIC DENTAL MEDICAL FRUITS VEGETABLES TRADERS TRADER ENGINEERING CONSTRUCTION MANAGEMENT "
+    "RESOURCES SOLUTIONS SYSTEMS PRODUCTS MINI MARKET PASARAYA BORONG MAKANAN MINUMAN GERAI";
+
+// Pairs of upper-case letters (and digits) a receipt printer's glyphs are read as, either way round.
+constexpr const char* kLookAlikes[] = {"IT", "IL", "IJ", "TJ", "I1", "L1", "HM", "HN", "NM", "RK", "RN", "EF", "PF",
+                                       "CG", "OD", "OQ", "OC", "DT", "AO", "UV", "VY", "O0", "S5", "B8", "Z2", "G6",
+                                       "HB", "WV"};
+
+const QSet<QString>& words()
+{
+    static const QSet<QString> w = [] {
+        const QStringList list = QString::fromLatin1(kWords).split(u' ', Qt::SkipEmptyParts);
+        return QSet<QString>(list.begin(), list.end());
+    }();
+    return w;
+}
+
+bool lookAlike(QChar a, QChar b)
+{
+    for (const char* pair : kLookAlikes)
+        if ((a == QLatin1Char(pair[0]) && b == QLatin1Char(pair[1])) || (a == QLatin1Char(pair[1]) && b == QLatin1Char(pair[0])))
+            return true;
+    return false;
+}
+
+QString correctWord(const QString& word)
+{
+    if (word.size() < 3 || isKnown(word))
+        return word;
+    // Three letters are too few to tell a misread from a name (TAN, LEE), except for the street abbreviations.
+    static const QSet<QString> abbreviations{QStringLiteral("JLN"), QStringLiteral("TMN"), QStringLiteral("LRG"), QStringLiteral("KWS")};
+    QString found;
+    for (const QString& known : words()) {
+        if (known.size() != word.size() || (known.size() == 3 && !abbreviations.contains(known)))
+            continue;
+        int differences = 0;
+        bool similar = true;
+        for (qsizetype i = 0; i < word.size() && differences < 2; ++i)
+            if (word[i] != known[i]) {
+                ++differences;
+                similar = lookAlike(word[i], known[i]);
+            }
+        if (differences == 1 && similar) {
+            if (!found.isEmpty())
+                return word; // two known words are as near: leave it
+            found = known;
+        }
+    }
+    return found.isEmpty() ? word : found;
+}
+
+} // namespace
+
+bool isKnown(const QString& upperWord)
+{
+    return words().contains(upperWord);
+}
+
+QString correct(const QString& text)
+{
+    // Letters with at most one digit among them (SER1): a word a letter of which may have been read as a digit.
+    static const QRegularExpression word(QStringLiteral("(?<![\\p{L}\\d])[\\p{L}\\d]*\\p{L}[\\p{L}\\d]*(?![\\p{L}\\d])"));
+    QString out = text;
+    qsizetype shift = 0;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString w = m.captured(0);
+        const qsizetype digits = std::count_if(w.begin(), w.end(), [](QChar c) { return c.isDigit(); });
+        if (digits > 1 || w != w.toUpper())
+            continue;
+        const QString fixed = correctWord(w);
+        if (fixed == w)
+            continue;
+        out.replace(m.capturedStart() + shift, w.size(), fixed);
+        shift += fixed.size() - w.size();
+    }
+    return out;
+}
+
+} // namespace taskloom::nodes::ocr::lexicon
