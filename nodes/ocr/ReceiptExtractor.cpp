@@ -187,6 +187,20 @@ void findTotal(const QList<OcrLine>& lines, Extraction& ex)
     }
     if (best.line < 0 && cash && change && *cash > *change)
         best = {1, *cash - *change, normalize::formatAmount(*cash - *change), -1};
+    if (best.priority == 0) {
+        // No total line read: the subtotal, plus the tax unless the prices include it ("INC 6% GST") or the "tax"
+        // is no tax at all (a taxable amount as large as the subtotal).
+        const Field sub = ex.get(QStringLiteral("subtotal"));
+        const Field tax = ex.get(QStringLiteral("tax"));
+        bool taxIncluded = false;
+        for (const OcrLine& l : lines)
+            taxIncluded = taxIncluded || containsAny(upper(l), re("\\bINC(L|LUSIVE)?\\b\\.?\\s*(OF\\s*)?(\\d+\\s*%\\s*)?(GST|TAX|VAT)"));
+        if (!sub.isEmpty()) {
+            const double subtotal = sub.value.toDouble(), taxValue = tax.isEmpty() ? 0 : tax.value.toDouble();
+            const double value = subtotal + (taxIncluded || taxValue > subtotal * 0.3 ? 0 : taxValue);
+            best = {1, value, normalize::formatAmount(value), -1};
+        }
+    }
     if (best.line < 0) {
         // No label: the largest amount printed at least twice (a receipt repeats its total: total, cash, card).
         QHash<QString, int> seen;
@@ -334,6 +348,8 @@ void flagImpossibleDates(const QString& text, Extraction& ex)
         const int a = m.captured(1).toInt(), b = m.captured(3).toInt(), y = m.captured(4).toInt();
         if (!QDate(y, b, a).isValid() && !QDate(y, a, b).isValid())
             ex.flags << QStringLiteral("date %1 cannot exist").arg(m.captured(0));
+        else if (y > QDate::currentDate().year() + 1)
+            ex.flags << QStringLiteral("date %1 lies in the future").arg(m.captured(0));
     }
 }
 
@@ -482,10 +498,13 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
             break;
         }
     }
-    // Date: one on a line labelled "date" wins over the first date printed.
+    // Date: one on a line labelled "date" wins over the first date printed. A date more than a year ahead is a
+    // misread year (23/04/3007), not the receipt's date.
     std::optional<std::pair<qsizetype, DateMatch>> date;
+    const QDate latest = QDate::currentDate().addYears(1);
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const auto found = normalize::findDates(lines[i].text, m_options.dateOrder);
+        auto found = normalize::findDates(lines[i].text, m_options.dateOrder);
+        found.removeIf([&](const DateMatch& d) { return d.date > latest; });
         if (found.isEmpty())
             continue;
         const bool labelled = containsAny(upper(lines[i]), re("DATE|TARIKH|일자|날짜"));

@@ -370,6 +370,31 @@ TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
     EXPECT_EQ(merchant({QStringLiteral("fos 14"), QStringLiteral("AEON CO. (M) BHD (126926-H)")}), u"AEON CO. (M) BHD");
 }
 
+TEST(ReceiptExtractor, DateWithAMisreadFutureYearIsSkippedAndFlagged)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("DATE: 23/04/3007 10:15"), QStringLiteral("TOTAL 5.00"),
+        QStringLiteral("PRINTED 24/04/2017")}));
+    EXPECT_EQ(ex.get(QStringLiteral("date")).value, u"2017-04-24");
+    EXPECT_TRUE(ex.flags.contains(QStringLiteral("date 23/04/3007 lies in the future"))) << ex.flags.join(u';').toStdString();
+}
+
+TEST(ReceiptExtractor, WithoutATotalLineTheSubtotalPlusTaxIsTheTotal)
+{
+    auto total = [](QStringList lines) {
+        lines.prepend(QStringLiteral("CORNER SHOP"));
+        return ReceiptExtractor().extract(documentOf(lines)).get(QStringLiteral("total")).value;
+    };
+    // The total line misread ("TOTAL 92 «00"), the cash line without a change line.
+    EXPECT_EQ(total({QStringLiteral("ITEM 22.00 22.00"), QStringLiteral("ITEM 22.00 22.00"), QStringLiteral("SUB-TOTAL 49.06"),
+                     QStringLiteral("GST 2.94"), QStringLiteral("TOTAL 92 «00"), QStringLiteral("CASH 52.00"), QStringLiteral("SR 49.06 2.94")}),
+              u"52.00");
+    // Prices that include the tax: the subtotal is what was paid.
+    EXPECT_EQ(total({QStringLiteral("TEA 4.30"), QStringLiteral("RICE 4.30"), QStringLiteral("SUBTOTAL 28.70"),
+                     QStringLiteral("INC 6% GST 1.62")}),
+              u"28.70");
+}
+
 TEST(Lexicon, CorrectsLookAlikeLettersInKnownWordsOnly)
 {
     using lexicon::correct;
