@@ -1,6 +1,5 @@
 #include "NumberVote.hpp"
 
-#include <QHash>
 
 namespace taskloom::nodes::ocr {
 
@@ -8,31 +7,35 @@ namespace {
 
 constexpr double kPageWeight = 1.5;
 
-// One number of a line: where the page's text prints it and what each reading made of it.
+// One number of a line: where the page's text prints it and what each reading made of it, in the order read (so
+// that a tie goes to the page, then to the reading that came first, the same on every run).
 struct Ballot {
+    struct Choice {
+        QString value; ///< normalised
+        QString raw;   ///< as printed (the first reading's)
+        double votes = 0;
+    };
     qsizetype position = 0;
     qsizetype length = 0;
-    QHash<QString, double> votes; ///< normalised value -> votes
-    QHash<QString, QString> raw;  ///< normalised value -> as printed (the first reading's)
-    QString pageValue;
+    QList<Choice> choices; ///< the page's reading first
 
     void add(const QString& value, const QString& printed, double weight)
     {
-        votes[value] += weight;
-        if (!raw.contains(value))
-            raw.insert(value, printed);
+        for (Choice& c : choices)
+            if (c.value == value) {
+                c.votes += weight;
+                return;
+            }
+        choices.append({value, printed, weight});
     }
 
-    QString winner() const
+    const Choice& winner() const
     {
-        QString best = pageValue;
-        double most = votes.value(pageValue);
-        for (auto it = votes.begin(); it != votes.end(); ++it)
-            if (it.value() > most) {
-                most = it.value();
-                best = it.key();
-            }
-        return best;
+        const Choice* best = &choices.first();
+        for (const Choice& c : choices)
+            if (c.votes > best->votes)
+                best = &c;
+        return *best;
     }
 };
 
@@ -45,8 +48,8 @@ QList<Ballot> amountBallots(const QString& text)
 {
     QList<Ballot> out;
     for (const AmountMatch& a : normalize::findAmounts(text)) {
-        Ballot b{a.position, a.raw.size(), {}, {}, normalize::formatAmount(a.value)};
-        b.add(b.pageValue, a.raw, kPageWeight);
+        Ballot b{a.position, a.raw.size(), {}};
+        b.add(normalize::formatAmount(a.value), a.raw, kPageWeight);
         out << b;
     }
     return out;
@@ -56,8 +59,8 @@ QList<Ballot> dateBallots(const QString& text, DateOrder order)
 {
     QList<Ballot> out;
     for (const DateMatch& d : normalize::findDates(text, order)) {
-        Ballot b{d.position, d.raw.size(), {}, {}, d.date.toString(Qt::ISODate)};
-        b.add(b.pageValue, d.raw, plausible(d.date) ? kPageWeight : 0);
+        Ballot b{d.position, d.raw.size(), {}};
+        b.add(d.date.toString(Qt::ISODate), d.raw, plausible(d.date) ? kPageWeight : 0);
         out << b;
     }
     return out;
@@ -98,10 +101,10 @@ int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage
         std::sort(all.begin(), all.end(), [](const Ballot& a, const Ballot& b) { return a.position > b.position; });
         qsizetype replacedFrom = line.text.size();
         for (const Ballot& b : all) {
-            const QString value = b.winner();
-            if (value == b.pageValue || b.position + b.length > replacedFrom)
+            const Ballot::Choice& won = b.winner();
+            if (&won == &b.choices.first() || b.position + b.length > replacedFrom)
                 continue; // kept, or inside a number already replaced (a date's "18.05" read as an amount)
-            line.text.replace(b.position, b.length, b.raw.value(value));
+            line.text.replace(b.position, b.length, won.raw);
             replacedFrom = b.position;
             ++changed;
         }
