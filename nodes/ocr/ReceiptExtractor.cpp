@@ -42,8 +42,8 @@ const QRegularExpression& headerStop()
     return r;
 }
 
-// Words that open an address line (with a house or lot number), the regions that may follow the postcode line, and
-// a postcode: five digits, not inside a registration number ("(81109-A)", "(95874)").
+// Words that open an address line (with a house or lot number), the states and country an address ends with, and a
+// postcode: five digits, not inside a registration number ("(81109-A)", "(95874)").
 const QRegularExpression& streetWord()
 {
     static const auto r = re("\\b(JALAN|JLN|JL|LOT|NO\\.?|LORONG|LRG|TAMAN|TMN|ROAD|RD|STREET|ST|AVENUE|AVE|BANDAR|KAWASAN|"
