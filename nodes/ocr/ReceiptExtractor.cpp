@@ -537,7 +537,8 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
     if (!currency.isEmpty())
         ex.set(QStringLiteral("currency"), Field{currency, currency, 0.8, {}, 1});
     findLabelledAmount(lines, ex, QStringLiteral("subtotal"), re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(SALES\\s*)?\\(?EXCL|공급가"), QRegularExpression());
-    findLabelledAmount(lines, ex, QStringLiteral("tax"), re("\\b(GST|SST|TAX|VAT)\\b|부가세|세액"),
+    // GST as OCR reads it at low resolution too: 6ST, BST, G5T.
+    findLabelledAmount(lines, ex, QStringLiteral("tax"), re("\\b([GB6C][S5]T|SST|TAX|VAT)\\b|부가세|세액"),
                        re("INCL|EXCL|\\bID\\b|REG|NO\\s*[.:]|SUMMARY|INVOICE|%\\s*$"));
     findLabelledAmount(lines, ex, QStringLiteral("tip"), re("\\b(TIP|GRATUITY|SERVICE\\s*CHARGE|봉사료)\\b"), QRegularExpression());
     findTotal(lines, ex);

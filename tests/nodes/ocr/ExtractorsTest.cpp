@@ -385,9 +385,9 @@ TEST(ReceiptExtractor, WithoutATotalLineTheSubtotalPlusTaxIsTheTotal)
         lines.prepend(QStringLiteral("CORNER SHOP"));
         return ReceiptExtractor().extract(documentOf(lines)).get(QStringLiteral("total")).value;
     };
-    // The total line misread ("TOTAL 92 «00"), the cash line without a change line.
+    // The total line misread ("TOTAL 92 «00"), the cash line without a change line, GST read as BST.
     EXPECT_EQ(total({QStringLiteral("ITEM 22.00 22.00"), QStringLiteral("ITEM 22.00 22.00"), QStringLiteral("SUB-TOTAL 49.06"),
-                     QStringLiteral("GST 2.94"), QStringLiteral("TOTAL 92 «00"), QStringLiteral("CASH 52.00"), QStringLiteral("SR 49.06 2.94")}),
+                     QStringLiteral("BST 2.94"), QStringLiteral("TOTAL 92 «00"), QStringLiteral("CASH 52.00"), QStringLiteral("SR 49.06 2.94")}),
               u"52.00");
     // Prices that include the tax: the subtotal is what was paid.
     EXPECT_EQ(total({QStringLiteral("TEA 4.30"), QStringLiteral("RICE 4.30"), QStringLiteral("SUBTOTAL 28.70"),
