@@ -112,7 +112,7 @@ QList<DateMatch> findDates(const QString& text, DateOrder order)
     auto add = [&](const QRegularExpressionMatch& m, int y, int mo, int d, const QString& raw = {}) {
         const QDate date(fullYear(y), mo, d);
         if (date.isValid() && !overlaps(out, m.capturedStart(), m.capturedLength()))
-            out.append({raw.isEmpty() ? m.captured(0) : raw, date, m.capturedStart()});
+            out.append({raw.isEmpty() ? m.captured(0) : raw, date, m.capturedStart(), m.capturedLength()});
     };
     static const QRegularExpression korean(QStringLiteral("(\\d{4})\\s*년\\s*(\\d{1,2})\\s*월\\s*(\\d{1,2})\\s*일"));
     for (auto it = korean.globalMatch(text); it.hasNext();) {

@@ -15,6 +15,7 @@ struct DateMatch {
     QString raw;   ///< as printed
     QDate date;
     qsizetype position = 0;
+    qsizetype length = 0; ///< of the text matched at `position` (raw drops spaces OCR put around separators)
 };
 
 struct AmountMatch {

@@ -1,6 +1,5 @@
 #include "NumberVote.hpp"
 
-
 namespace taskloom::nodes::ocr {
 
 namespace {
@@ -59,7 +58,7 @@ QList<Ballot> dateBallots(const QString& text, DateOrder order)
 {
     QList<Ballot> out;
     for (const DateMatch& d : normalize::findDates(text, order)) {
-        Ballot b{d.position, d.raw.size(), {}};
+        Ballot b{d.position, d.length, {}};
         b.add(d.date.toString(Qt::ISODate), d.raw, plausible(d.date) ? kPageWeight : 0);
         out << b;
     }

@@ -84,6 +84,8 @@ TEST(Normalize, WholeAmountsCountAfterACurrencyMarker)
 TEST(Normalize, RawDatesLoseOcrSpacing)
 {
     EXPECT_EQ(normalize::findDates(QStringLiteral("DATE 18-10- 17 10:22")).value(0).raw, u"18-10-17");
+    EXPECT_EQ(normalize::findDates(QStringLiteral("DATE 18-10- 17 10:22")).value(0).length, 9); // what was matched
     EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR2018 12:01")).value(0).raw, u"03 APR 2018");
+    EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR2018 12:01")).value(0).length, 10);
     EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR 2018")).value(0).raw, u"03 APR 2018");
 }

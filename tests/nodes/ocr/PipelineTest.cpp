@@ -312,12 +312,13 @@ TEST(OcrPipeline, ReadsRenderedTextWithBoxesAndConfidences)
 TEST(NumberVote, CropsOutvoteAMisreadNumberAndLeaveTheRestAlone)
 {
     const cv::Mat image = toMat(renderLines({QStringLiteral("CASH 20.00"), QStringLiteral("TOTAL 8.60"), QStringLiteral("DATE 01/02/2018"),
-                                             QStringLiteral("DATE 01/02/2099"), QStringLiteral("Items 3.60")}));
+                                             QStringLiteral("DATE 01/02/2099"), QStringLiteral("Items 3.60"),
+                                             QStringLiteral("PAID 18-11-18 10:22")}));
     const OcrPipeline pipeline;
     PreparedPage prepared;
     auto page = pipeline.recognizeImage(image, &prepared);
     ASSERT_TRUE(page.has_value()) << page.error().toStdString();
-    ASSERT_EQ(page->lines.size(), 5) << page->text().toStdString();
+    ASSERT_EQ(page->lines.size(), 6) << page->text().toStdString();
     ASSERT_FALSE(prepared.image.empty());
 
     // A line read again on its own from its box.
@@ -332,14 +333,16 @@ TEST(NumberVote, CropsOutvoteAMisreadNumberAndLeaveTheRestAlone)
     page->lines[2].text = QStringLiteral("DATE 01/02/2016");
     page->lines[3].text = QStringLiteral("DATE 01/02/2019");
     page->lines[4].text = QStringLiteral("Items 9.99");
+    page->lines[5].text = QStringLiteral("PAID 16-11- 18 10:22"); // spaces OCR put around a separator
     const int changed = voteOnNumbers(pipeline, *page, prepared, {24, 32, 40},
                                       [](const QList<OcrLine>&, qsizetype i) { return i != 4; });
-    EXPECT_EQ(changed, 2);
+    EXPECT_EQ(changed, 3);
     EXPECT_EQ(page->lines[0].text, u"CASH 20.00");
     EXPECT_EQ(page->lines[1].text, u"TOTAL 8.60");
     EXPECT_EQ(page->lines[2].text, u"DATE 01/02/2018");
     EXPECT_EQ(page->lines[3].text, u"DATE 01/02/2019");
     EXPECT_EQ(page->lines[4].text, u"Items 9.99");
+    EXPECT_EQ(page->lines[5].text, u"PAID 18-11-18 10:22");
 
     // Nothing to crop from (a PDF's text layer): nothing changes.
     EXPECT_EQ(voteOnNumbers(pipeline, *page, PreparedPage{}, {24}, [](const QList<OcrLine>&, qsizetype) { return true; }), 0);
