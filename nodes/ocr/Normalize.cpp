@@ -186,6 +186,11 @@ QString currency(const QString& text)
     return {};
 }
 
+bool isPlausible(const QDate& date)
+{
+    return date.isValid() && date <= QDate::currentDate().addYears(1);
+}
+
 QString formatAmount(double v)
 {
     return QString::number(v, 'f', 2);

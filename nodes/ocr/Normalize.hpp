@@ -35,6 +35,8 @@ QList<AmountMatch> findAmounts(const QString& text, bool requireDecimals = true)
 /// Every date in `text`: 25/12/2018, 25-12-18, 2018-12-25, 25.12.2018, 25 Dec 2018, Dec 25, 2018, 2018년 12월 25일.
 QList<DateMatch> findDates(const QString& text, DateOrder order = DateOrder::DayFirst);
 std::optional<QDate> date(const QString& text, DateOrder order = DateOrder::DayFirst);
+/// Whether a printed document can carry this date: valid and at most a year ahead (23/04/3007 is a misread year).
+bool isPlausible(const QDate& date);
 /// ISO 4217 code for a symbol or code found in `text` ("RM" -> MYR, "€" -> EUR, "₹"/"Rs" -> INR), empty if none.
 QString currency(const QString& text);
 /// "12.50" style for a value.

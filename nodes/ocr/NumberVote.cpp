@@ -38,11 +38,6 @@ struct Ballot {
     }
 };
 
-bool plausible(const QDate& date)
-{
-    return date.isValid() && date <= QDate::currentDate().addYears(1);
-}
-
 QList<Ballot> amountBallots(const QString& text)
 {
     QList<Ballot> out;
@@ -59,7 +54,7 @@ QList<Ballot> dateBallots(const QString& text, DateOrder order)
     QList<Ballot> out;
     for (const DateMatch& d : normalize::findDates(text, order)) {
         Ballot b{d.position, d.length, {}};
-        b.add(d.date.toString(Qt::ISODate), d.raw, plausible(d.date) ? kPageWeight : 0);
+        b.add(d.date.toString(Qt::ISODate), d.raw, normalize::isPlausible(d.date) ? kPageWeight : 0);
         out << b;
     }
     return out;
@@ -72,11 +67,13 @@ int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage
 {
     if (prepared.image.empty())
         return 0;
+    // Chosen on the page's own reading, before any line changes.
+    QList<qsizetype> chosen;
+    for (qsizetype index = 0; index < page.lines.size(); ++index)
+        if (worthIt(page.lines, index))
+            chosen << index;
     int changed = 0;
-    const QList<OcrLine> before = page.lines;
-    for (qsizetype index = 0; index < page.lines.size(); ++index) {
-        if (!worthIt(before, index))
-            continue;
+    for (qsizetype index : chosen) {
         OcrLine& line = page.lines[index];
         QList<Ballot> amounts = amountBallots(line.text);
         QList<Ballot> dates = dateBallots(line.text, order);
@@ -92,7 +89,7 @@ int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage
                     amounts[i].add(normalize::formatAmount(found[i].value), found[i].raw, 1);
             if (const auto found = normalize::findDates(again->text, order); found.size() == dates.size())
                 for (qsizetype i = 0; i < found.size(); ++i)
-                    if (plausible(found[i].date))
+                    if (normalize::isPlausible(found[i].date))
                         dates[i].add(found[i].date.toString(Qt::ISODate), found[i].raw, 1);
         }
         // Replace from the right so that earlier positions stay valid.

@@ -346,9 +346,10 @@ void flagImpossibleDates(const QString& text, Extraction& ex)
     for (auto it = numeric.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const int a = m.captured(1).toInt(), b = m.captured(3).toInt(), y = m.captured(4).toInt();
-        if (!QDate(y, b, a).isValid() && !QDate(y, a, b).isValid())
+        const QDate date = QDate(y, b, a).isValid() ? QDate(y, b, a) : QDate(y, a, b);
+        if (!date.isValid())
             ex.flags << QStringLiteral("date %1 cannot exist").arg(m.captured(0));
-        else if (y > QDate::currentDate().year() + 1)
+        else if (!normalize::isPlausible(date))
             ex.flags << QStringLiteral("date %1 lies in the future").arg(m.captured(0));
     }
 }
@@ -396,8 +397,8 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
         return;
     // "WESTERN EASTERN" / "STATIONERY SDN. BHD", "POPULAR BOOK" / "CO. (M) SDN BHD": the line above starts the name.
     qsizetype first = companyLine;
-    if (first > 0 && wordsBeforeLegalForm(lines[first].text) >= 0 && wordsBeforeLegalForm(lines[first].text) <= 1 &&
-        nameLike(lines[first - 1]) && !hasDigit(lines[first - 1].text))
+    if (const qsizetype words = wordsBeforeLegalForm(lines[first].text);
+        first > 0 && words >= 0 && words <= 1 && nameLike(lines[first - 1]) && !hasDigit(lines[first - 1].text))
         --first;
     QString name;
     Field f = fieldFrom(lines[first], {}, {});
@@ -501,10 +502,9 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
     // Date: one on a line labelled "date" wins over the first date printed. A date more than a year ahead is a
     // misread year (23/04/3007), not the receipt's date.
     std::optional<std::pair<qsizetype, DateMatch>> date;
-    const QDate latest = QDate::currentDate().addYears(1);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         auto found = normalize::findDates(lines[i].text, m_options.dateOrder);
-        found.removeIf([&](const DateMatch& d) { return d.date > latest; });
+        found.removeIf([](const DateMatch& d) { return !normalize::isPlausible(d.date); });
         if (found.isEmpty())
             continue;
         const bool labelled = containsAny(upper(lines[i]), re("DATE|TARIKH|일자|날짜"));

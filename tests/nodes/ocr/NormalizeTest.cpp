@@ -87,5 +87,10 @@ TEST(Normalize, RawDatesLoseOcrSpacing)
     EXPECT_EQ(normalize::findDates(QStringLiteral("DATE 18-10- 17 10:22")).value(0).length, 9); // what was matched
     EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR2018 12:01")).value(0).raw, u"03 APR 2018");
     EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR2018 12:01")).value(0).length, 10);
+    // A document's date is valid and at most a year ahead.
+    EXPECT_TRUE(normalize::isPlausible(QDate(2017, 4, 23)));
+    EXPECT_TRUE(normalize::isPlausible(QDate::currentDate().addMonths(11)));
+    EXPECT_FALSE(normalize::isPlausible(QDate(3007, 4, 23)));
+    EXPECT_FALSE(normalize::isPlausible(QDate()));
     EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR 2018")).value(0).raw, u"03 APR 2018");
 }
