@@ -2,7 +2,7 @@
 // precision / recall / F1 and seconds per document (scoring as in ../shared/data/README.md). Not part of ctest.
 //
 //   ocr_accuracy [--receipts DIR] [--invoices DIR] [--mrz DIR] [--limit N] [--only NAME] [--verbose] [--show-text]
-//                [--from-boxes]
+//                [--from-boxes] [--preprocess STEPS]
 //
 // receipts: DIR/img/NAME.jpg with DIR/key/NAME.json {company, date, address, total} (SROIE task 3 protocol)
 // invoices: DIR/NAME.pdf with DIR/NAME.json [{invoice_number, date, amount, currency}]
@@ -121,9 +121,12 @@ QStringList files(const QString& dir, const QStringList& filters, int limit)
     return out;
 }
 
+QString preprocessSpec; // --preprocess: pre-processing steps on or off, as `taskloom ocr --preprocess` takes them
+
 DocumentExtractor::Options options()
 {
     DocumentExtractor::Options o;
+    o.ocr.preprocess = PreprocessOptions::parse(preprocessSpec);
     return o;
 }
 
@@ -259,8 +262,9 @@ int main(int argc, char** argv)
         else if (a == u"--only") { onlyName = next; ++i; }
         else if (a == u"--show-text") showText = true;
         else if (a == u"--from-boxes") fromBoxes = true;
+        else if (a == u"--preprocess") { preprocessSpec = next; ++i; }
         else {
-            std::fprintf(stderr, "usage: ocr_accuracy [--receipts DIR] [--invoices DIR] [--mrz DIR] [--limit N] [--only NAME] [--verbose] [--show-text] [--from-boxes]\n");
+            std::fprintf(stderr, "usage: ocr_accuracy [--receipts DIR] [--invoices DIR] [--mrz DIR] [--limit N] [--only NAME] [--verbose] [--show-text] [--from-boxes] [--preprocess STEPS]\n");
             return 2;
         }
     }

@@ -42,6 +42,17 @@ Extraction fromMrz(const MrzReading& r)
 
 } // namespace
 
+QString DocumentExtractor::receiptLanguages(const QString& languages, const QString& tessdataDir)
+{
+    QStringList langs = languages.split(u'+', Qt::SkipEmptyParts);
+    const qsizetype eng = langs.indexOf(QStringLiteral("eng"));
+    if (eng < 0)
+        return languages;
+    langs[eng] = QStringLiteral("eng_receipt");
+    const QString receipt = langs.join(u'+');
+    return TesseractEngine::locateTessdata(receipt, tessdataDir) ? receipt : languages;
+}
+
 DocumentExtractor::DocumentExtractor(Options options) : m_options(std::move(options)) {}
 
 std::optional<DocumentKind> DocumentExtractor::kindFromName(const QString& name)
@@ -81,6 +92,8 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     OcrOptions ocr = m_options.ocr;
     if (kind == DocumentKind::Receipt && ocr.pageSegMode == 3)
         ocr.pageSegMode = 4; // a receipt is one column of variable-size lines
+    if (kind == DocumentKind::Receipt)
+        ocr.languages = receiptLanguages(ocr.languages, ocr.tessdataDir);
     // Till receipts are narrow and often scanned at low resolution (characters 10-14 px high): enlarging those
     // under 1000 px wide (at most 2x) lets Tesseract keep the thin strokes of '/' and the right-hand amount column.
     if (kind == DocumentKind::Receipt && ocr.preprocess.minShortSide < 1000)

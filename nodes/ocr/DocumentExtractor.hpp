@@ -24,6 +24,9 @@ public:
     std::expected<Extraction, QString> extractBytes(DocumentKind kind, const QByteArray& bytes, const QString& name) const;
 
     static std::optional<DocumentKind> kindFromName(const QString& name);
+    /// The languages a receipt is read in: `eng` becomes `eng_receipt` (English fine-tuned on till-receipt print,
+    /// shipped with Taskloom) when that model is installed beside the other languages asked for.
+    static QString receiptLanguages(const QString& languages, const QString& tessdataDir = {});
 
 private:
     std::expected<Extraction, QString> extract(DocumentKind kind, const QList<LoadedPage>& pages, const QString& name) const;

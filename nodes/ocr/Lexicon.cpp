@@ -60,10 +60,36 @@ bool lookAlike(QChar a, QChar b)
     return false;
 }
 
+// Whether OCR lost one letter of `known` (PERINDUSTIAN for PERINDUSTRIAN) or read its M as RN (DARNANSARA).
+bool oneLetterLost(const QString& word, const QString& known)
+{
+    qsizetype i = 0;
+    while (i < word.size() && i < known.size() && word[i] == known[i])
+        ++i;
+    if (known.size() == word.size() + 1)
+        return QStringView(known).mid(i + 1) == QStringView(word).mid(i);
+    return word.size() == known.size() + 1 && i < known.size() && known[i] == u'M' && word.mid(i, 2) == u"RN" &&
+           QStringView(word).mid(i + 2) == QStringView(known).mid(i + 1);
+}
+
 QString correctWord(const QString& word)
 {
     if (word.size() < 3 || isKnown(word))
         return word;
+    // A letter lost (PERINDUSTIAN) or an M read as RN (DARNANSARA), in long words only: no name is one letter
+    // short of a place word of eight letters by chance. A letter too many is left alone: printed spellings add
+    // letters to known words (GEMBILANG beside GEMILANG).
+    if (word.size() >= 7) {
+        QString found;
+        for (const QString& known : words())
+            if (oneLetterLost(word, known)) {
+                if (!found.isEmpty())
+                    return word;
+                found = known;
+            }
+        if (!found.isEmpty())
+            return found;
+    }
     // Three letters are too few to tell a misread from a name (TAN, LEE), except for the street abbreviations.
     static const QSet<QString> abbreviations{QStringLiteral("JLN"), QStringLiteral("TMN"), QStringLiteral("LRG"), QStringLiteral("KWS")};
     QString found;

@@ -110,10 +110,24 @@ std::expected<OcrPage, QString> OcrPipeline::recognizeImage(const cv::Mat& image
         input = Preprocessor::rotateQuarter(image, bestTurn);
     }
     PreprocessReport report;
-    const cv::Mat ready = Preprocessor::run(input, m_options.preprocess, &report);
+    cv::Mat ready = Preprocessor::run(input, m_options.preprocess, &report);
     auto page = TesseractEngine::recognize(ready, request());
     if (!page)
         return page;
+    // Faint print beside the scanner's dark edge or specks: Tesseract's global threshold keeps the dark parts, drops
+    // the text and reports an (almost) empty page. Such a page is read again with the ink stretched to black.
+    if (page->lines.size() < 3) {
+        const cv::Mat stretched = Preprocessor::stretchContrast(ready);
+        if (stretched.data != ready.data) {
+            auto again = TesseractEngine::recognize(stretched, request());
+            if (!again)
+                return again;
+            if (textScore(*again) > textScore(*page)) {
+                page = std::move(again);
+                ready = stretched;
+            }
+        }
+    }
     if (prepared)
         *prepared = {ready, report.scale};
     if (report.scale != 1) {

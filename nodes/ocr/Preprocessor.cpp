@@ -155,6 +155,34 @@ cv::Mat Preprocessor::removeShadows(const cv::Mat& gray)
     return out;
 }
 
+cv::Mat Preprocessor::stretchContrast(const cv::Mat& gray)
+{
+    // The page's edges are left out of the count: a scanner's dark border there is neither ink nor paper.
+    const int margin = std::min(gray.cols, gray.rows) / 20;
+    const cv::Mat inner = gray(cv::Rect(margin, margin, gray.cols - 2 * margin, gray.rows - 2 * margin));
+    int histogram[256] = {};
+    for (int y = 0; y < inner.rows; ++y) {
+        const uchar* row = inner.ptr<uchar>(y);
+        for (int x = 0; x < inner.cols; ++x)
+            ++histogram[row[x]];
+    }
+    const double total = double(inner.total());
+    int ink = -1, paper = -1;
+    double seen = 0;
+    for (int v = 0; v < 256 && paper < 0; ++v) {
+        seen += histogram[v];
+        if (ink < 0 && seen >= total * 0.01)
+            ink = v;
+        if (seen >= total * 0.5)
+            paper = v;
+    }
+    if (paper - ink < 16 || (ink <= 16 && paper >= 240))
+        return gray;
+    cv::Mat out;
+    gray.convertTo(out, CV_8U, 255.0 / (paper - ink), -255.0 * ink / (paper - ink));
+    return out;
+}
+
 cv::Mat Preprocessor::correctPerspective(const cv::Mat& image, bool* corrected)
 {
     if (corrected)

@@ -43,6 +43,9 @@ public:
     /// Rotates by a multiple of 90 degrees clockwise.
     static cv::Mat rotateQuarter(const cv::Mat& image, int quarterTurns);
     static cv::Mat removeShadows(const cv::Mat& gray);
+    /// Maps the ink (the darkest 1 % of the page inside its edges) to black and the paper (the median) to white;
+    /// the input when that changes little.
+    static cv::Mat stretchContrast(const cv::Mat& gray);
     /// The document's four corners flattened to a rectangle; the input when no clear page outline is found.
     static cv::Mat correctPerspective(const cv::Mat& image, bool* corrected = nullptr);
     static cv::Mat binarize(const cv::Mat& gray);

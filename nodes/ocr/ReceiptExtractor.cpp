@@ -38,7 +38,8 @@ const QRegularExpression& headerStop()
 {
     static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX\\s*INVOICE|TAX|INVOICE|RECEIPT|DOC(UMENT)?|"
                              "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|GSTID|GSTREG|"
-                             "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|QTY|QNTY|QUANTITY|PRICE|DESCRIPTION|AMOUNT|전화|사업자|대표)\\b|@|\\.COM\\b");
+                             "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|QTY|QNTY|QUANTITY|PRICE|DESCRIPTION|AMOUNT|전화|사업자|대표)\\b|"
+                             "\\w*INVOICE\\b|@|\\.COM\\b"); // also run together with a misread TAX: "AXINVOICE"
     return r;
 }
 
@@ -64,6 +65,14 @@ const QRegularExpression& postcode()
 {
     static const QRegularExpression r(QStringLiteral("(?<![\\d(\\-/])\\d{5}(?![\\d)\\-/])"));
     return r;
+}
+
+// "SITE : 2365", "CARELINE : 1800 88 1231": a labelled detail under the address, not a part of it.
+bool labelledDetail(const QString& u)
+{
+    static const QRegularExpression label(QStringLiteral("^([\\p{L} ./#]{2,30}?)\\s*:\\s*\\S"));
+    const auto m = label.match(u);
+    return m.hasMatch() && !containsAny(m.captured(1), streetWord()) && !containsAny(m.captured(1), regionWord());
 }
 
 bool hasDigit(const QString& text)
@@ -441,7 +450,8 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
                 parts << before;
             break;
         }
-        if (!normalize::findDates(t).isEmpty() || isNoise(t) || (!normalize::findAmounts(t).isEmpty() && !isAddressWord(u)))
+        if (!normalize::findDates(t).isEmpty() || isNoise(t) || (!normalize::findAmounts(t).isEmpty() && !isAddressWord(u)) ||
+            (!parts.isEmpty() && labelledDetail(u)))
             break;
         parts << t;
         address.box = address.box.united(lines[i].box);
@@ -451,6 +461,8 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
     QString text = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
     while (text.endsWith(u'-'))
         text.chop(1);
+    // "NG 8", "MO 18", "NQ.113G": the house number's "NO" as OCR reads it.
+    text.replace(QRegularExpression(QStringLiteral("^[NM][OGQC0](?=[.\\s]*\\d)")), QStringLiteral("NO"));
     text = lexicon::correct(text);
     if (isAddressWord(text.toUpper()) || hasDigit(text)) {
         address.value = text;

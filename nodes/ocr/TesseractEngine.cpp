@@ -1,5 +1,6 @@
 #include "TesseractEngine.hpp"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -39,6 +40,9 @@ QStringList candidateDirs(const QString& preferred)
     if (xdg.isEmpty())
         xdg = QDir::homePath() + QStringLiteral("/.local/share");
     dirs << xdg + QStringLiteral("/taskloom/tessdata");
+    // The models Taskloom ships (the receipt model) lie beside its programs: <prefix>/share/taskloom/tessdata.
+    if (QCoreApplication::instance())
+        dirs << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/taskloom/tessdata");
     if (const QByteArray env = qgetenv("TESSDATA_PREFIX"); !env.isEmpty())
         dirs << QString::fromLocal8Bit(env);
     for (const QString& v : {QStringLiteral("5"), QStringLiteral("4.00"), QStringLiteral("4")})

@@ -348,6 +348,29 @@ TEST(ReceiptExtractor, AddressAfterRegistrationTaxIdAndBranchLines)
     EXPECT_TRUE(none.get(QStringLiteral("merchantAddress")).isEmpty()) << none.get(QStringLiteral("merchantAddress")).value.toStdString();
 }
 
+TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
+{
+    auto address = [](QStringList lines) {
+        lines.prepend(QStringLiteral("UNITED TRADERS SDN BHD"));
+        lines << QStringLiteral("TOTAL 5.00");
+        return ReceiptExtractor().extract(documentOf(lines)).get(QStringLiteral("merchantAddress")).value;
+    };
+    EXPECT_EQ(address({QStringLiteral("LOT PT 1138, BANDAR MAHKOTA CHERAS"), QStringLiteral("43200 CHERAS, SELANGOR"),
+                       QStringLiteral("SITE : 2365")}),
+              u"LOT PT 1138, BANDAR MAHKOTA CHERAS 43200 CHERAS, SELANGOR");
+    EXPECT_EQ(address({QStringLiteral("SIMPANG AMPAT, 84600,PAGOH,JOHOR"), QStringLiteral("CARELINE : 1800 88 1231")}),
+              u"SIMPANG AMPAT, 84600,PAGOH,JOHOR");
+    // A misread TAX run into INVOICE ends the address too.
+    EXPECT_EQ(address({QStringLiteral("12, JALAN BESAR 7/4,81200 JOHOR BAHRU,"), QStringLiteral("JOHOR AXINVOICE")}),
+              u"12, JALAN BESAR 7/4,81200 JOHOR BAHRU, JOHOR");
+    // A label of the address itself does not end it.
+    EXPECT_EQ(address({QStringLiteral("LOT 5, JALAN BESAR,"), QStringLiteral("TAMAN MAJU : 43000 KAJANG")}),
+              u"LOT 5, JALAN BESAR, TAMAN MAJU : 43000 KAJANG");
+    // The house number's "NO" as OCR reads it.
+    EXPECT_EQ(address({QStringLiteral("NG 8, JALAN 7/118B, DESA TUN RAZAK")}), u"NO 8, JALAN 7/118B, DESA TUN RAZAK");
+    EXPECT_EQ(address({QStringLiteral("NQ.113G, JALAN SETIA, 40170 SHAH ALAM")}), u"NO.113G, JALAN SETIA, 40170 SHAH ALAM");
+}
+
 TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
 {
     auto merchant = [](QStringList top) {
@@ -409,6 +432,11 @@ TEST(Lexicon, CorrectsLookAlikeLettersInKnownWordsOnly)
     EXPECT_EQ(correct(QStringLiteral("Sert Kembangan")), u"Sert Kembangan");
     // Two known words as near (UTARA, UTAMA): left alone.
     EXPECT_EQ(correct(QStringLiteral("BANDAR UTANA")), u"BANDAR UTANA");
+    // A letter lost in a long word, or an M read as RN; a letter more is a printed spelling and stays.
+    EXPECT_EQ(correct(QStringLiteral("KAWASAN PERINDUSTIAN")), u"KAWASAN PERINDUSTRIAN");
+    EXPECT_EQ(correct(QStringLiteral("DARNANSARA JAYA")), u"DAMANSARA JAYA");
+    EXPECT_EQ(correct(QStringLiteral("JALAN SETIA GEMBILANG")), u"JALAN SETIA GEMBILANG");
+    EXPECT_EQ(correct(QStringLiteral("SEKYEN 9")), u"SEKYEN 9"); // six letters: too short to tell
     // The extractor applies it to the merchant and the address.
     const Extraction ex = ReceiptExtractor().extract(documentOf({
         QStringLiteral("KEDAT RUNCIT ZBH"), QStringLiteral("NO 5, JALAN BESAR, 43300 SERT KEMBANGAN"), QStringLiteral("TOTAL 5.00")}));

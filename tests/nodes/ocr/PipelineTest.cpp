@@ -376,6 +376,46 @@ TEST(OcrPipeline, PerspectiveAndShadowStepsKeepTextReadable)
     EXPECT_TRUE(text.contains(QStringLiteral("48213"))) << text.toStdString();
 }
 
+TEST(OcrPipeline, FaintPrintBesideADarkEdgeIsReadWithItsInkStretched)
+{
+    // Worn thermal print (ink a light gray) on a scan with the scanner's dark edge along the top and two specks:
+    // Tesseract keeps the edge and the specks, loses the text and reports an empty page.
+    cv::Mat page = toMat(renderLines(invoiceLines));
+    page.convertTo(page, CV_8U, 70.0 / 255.0, 180);
+    page.rowRange(0, 9).setTo(40);
+    cv::circle(page, {30, 40}, 4, cv::Scalar(0), cv::FILLED);
+    cv::circle(page, {page.cols - 40, 45}, 4, cv::Scalar(0), cv::FILLED);
+    auto raw = TesseractEngine::recognize(page, RecognizeRequest{});
+    ASSERT_TRUE(raw.has_value());
+    EXPECT_LT(raw->lines.size(), 3) << "the fixture no longer shows the failure: " << raw->text().toStdString();
+
+    const QString text = ocrText(page);
+    EXPECT_TRUE(text.contains(QStringLiteral("48213"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("238.00"))) << text.toStdString();
+
+    // The stretch on its own: the ink inside the edges to black, the paper to white; a clean page as it is.
+    const cv::Mat stretched = Preprocessor::stretchContrast(page);
+    EXPECT_EQ(stretched.at<uchar>(page.rows / 2, 2), 255);
+    double darkest = 0;
+    cv::minMaxLoc(stretched(cv::Rect(0, 20, page.cols, page.rows - 20)), &darkest);
+    EXPECT_EQ(darkest, 0);
+    const cv::Mat clean = toMat(renderLines(invoiceLines));
+    EXPECT_EQ(Preprocessor::stretchContrast(clean).data, clean.data);
+}
+
+TEST(DocumentExtractor, ReceiptsUseTheReceiptModelWhereItIsInstalled)
+{
+    QTemporaryDir dir;
+    for (const char* lang : {"eng_receipt", "kor"}) {
+        QFile f(dir.filePath(QStringLiteral("%1.traineddata").arg(QLatin1String(lang))));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    }
+    EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("eng+kor"), dir.path()), u"eng_receipt+kor");
+    EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("kor"), dir.path()), u"kor");
+    // No folder holds the receipt model beside the other language: plain English.
+    EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("eng+xyz"), dir.path()), u"eng+xyz");
+}
+
 TEST(OcrPipeline, OrientationStepTurnsUpsideDownPages)
 {
     const cv::Mat upsideDown = Preprocessor::rotateQuarter(toMat(renderLines(invoiceLines)), 2);
