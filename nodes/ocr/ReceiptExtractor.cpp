@@ -102,19 +102,20 @@ QString cleanCompany(QString s)
     // OCR slips in the legal form, which is a closed vocabulary: "SON BHD", "SDN DHD", "SIN BHD" are SDN BHD,
     // "5/8" next to a name is S/B. Anything printed after the legal form on the same line (registration numbers
     // read as letters) is not part of the name.
-    static const QRegularExpression sdnBhd(QStringLiteral("\\b[S5][DOIUN0][NH]\\.?\\s*[BD8][HNI][DO0]\\b"));
+    static const QRegularExpression sdnBhd(QStringLiteral("\\b[S5][DOIUN0][NH]\\.?\\s*[BD8][HNI][DO0]\\b"),
+                                           QRegularExpression::CaseInsensitiveOption);
     for (qsizetype from = 0;;) {
         const auto m = sdnBhd.match(s, from);
         if (!m.hasMatch())
             break;
-        QString letters = m.captured(0);
+        QString letters = m.captured(0).toUpper();
         letters.remove(QRegularExpression(QStringLiteral("[.\\s]")));
         if (letters != u"SDNBHD")
             s.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("SDN BHD"));
         from = m.capturedStart() + 7;
     }
     s.replace(QRegularExpression(QStringLiteral("(?<=[A-Z] )[S5]\\s*/\\s*[B8]\\b")), QStringLiteral("S/B"));
-    if (const auto m = QRegularExpression(QStringLiteral("\\b(SDN\\.?\\s*BHD|S/B)\\b\\.?")).match(s); m.hasMatch())
+    if (const auto m = re("\\b(SDN\\.?\\s*BHD|S/B)\\b\\.?").match(s); m.hasMatch())
         s.truncate(m.capturedEnd());
     // "OWNED BY: ACME SDN BHD": the owner's name is the merchant's.
     s.remove(re("^\\s*OWN(ED)?\\s*BY\\s*:?\\s*"));
@@ -493,10 +494,13 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
     ex.text = doc.text();
     const QList<OcrLine> lines = doc.allLines();
 
-    // Header: the lines above the first date, amount or document heading.
+    // Header: the lines above the first date or priced amount. A whole number after a currency sign ("$1", "£2")
+    // does not end it: that is how OCR reads the specks and logos above a shop's name.
     qsizetype headerEnd = std::min<qsizetype>(lines.size(), 14);
+    auto priced = [](const AmountMatch& a) { return a.raw.contains(u'.') || a.raw.contains(u','); };
     for (qsizetype i = 0; i < headerEnd; ++i) {
-        if (!normalize::findDates(lines[i].text).isEmpty() || !normalize::findAmounts(lines[i].text).isEmpty()) {
+        const auto amounts = normalize::findAmounts(lines[i].text);
+        if (!normalize::findDates(lines[i].text).isEmpty() || std::any_of(amounts.begin(), amounts.end(), priced)) {
             headerEnd = i;
             break;
         }

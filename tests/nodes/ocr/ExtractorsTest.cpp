@@ -292,6 +292,7 @@ TEST(ReceiptExtractor, MerchantLegalFormRepairedAndEdgeSpecksDropped)
     EXPECT_EQ(merchant(QStringLiteral("WESTERN STATIONERY SDN. BHD.")), u"WESTERN STATIONERY SDN. BHD.");
     EXPECT_EQ(merchant(QStringLiteral("77 SPEED MART 5/8 !")), u"77 SPEED MART S/B");
     EXPECT_EQ(merchant(QStringLiteral(". KMR FOODS SDN BHD")), u"KMR FOODS SDN BHD");
+    EXPECT_EQ(merchant(QStringLiteral("Aneka Trade Sdn Bnd (524463-X)")), u"Aneka Trade SDN BHD");
 }
 
 TEST(ReceiptExtractor, AddressDropsColumnRulesAndStopsAtRunTogetherGstId)
@@ -346,6 +347,16 @@ TEST(ReceiptExtractor, AddressAfterRegistrationTaxIdAndBranchLines)
         QStringLiteral("PERNIAGAAN RIA"), QStringLiteral("GST: 001462431232"), QStringLiteral("TAX INVOICE"),
         QStringLiteral("400002 1.00 X 21.32 21.32"), QStringLiteral("NO. ITEMS 1"), QStringLiteral("TOTAL 21.30")}));
     EXPECT_TRUE(none.get(QStringLiteral("merchantAddress")).isEmpty()) << none.get(QStringLiteral("merchantAddress")).value.toStdString();
+}
+
+TEST(ReceiptExtractor, SpecksReadAsACurrencyAboveTheNameDoNotEndTheHeader)
+{
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("$1&0305F"), QStringLiteral("MR. D.I.Y. (M) SDN BHD"), QStringLiteral("LOT 18, JALAN KPB 6,"),
+        QStringLiteral("43300 SERI KEMBANGAN, SELANGOR"), QStringLiteral("-TAX INVOICE-"), QStringLiteral("IRON 1 X 30.90 30.90"),
+        QStringLiteral("TOTAL 30.90")}));
+    EXPECT_EQ(ex.get(QStringLiteral("merchantName")).value, u"MR. D.I.Y. (M) SDN BHD");
+    EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"LOT 18, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR");
 }
 
 TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
