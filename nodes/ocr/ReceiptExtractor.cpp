@@ -225,10 +225,13 @@ void findTotal(const QList<OcrLine>& lines, Extraction& ex)
         return;
     // A receipt prints its total more than once (total, rounded total, cash minus change). When cash minus change
     // disagrees with the labelled total but is itself printed elsewhere on the receipt, the labelled amount was
-    // misread or is the unrounded one (prices round to 0.05): the paid amount wins.
+    // misread or is the unrounded one (prices round to 0.05): the paid amount wins. So it does when the paid amount
+    // is a multiple of 0.05 within 0.05 of a total that is not: an unrounded total, or a misread last digit
+    // ("NET TOTAL 14.89" over "CASH 14.85", "CHANGE 0.00").
     if (cash && change && *cash > *change && std::abs(*cash - *change - best.value) > 0.005) {
         const double paid = *cash - *change;
-        const bool rounding = std::abs(paid - best.value) < 0.03 && std::abs(paid * 20 - std::round(paid * 20)) < 1e-6;
+        auto multipleOf5 = [](double v) { return std::abs(v * 20 - std::round(v * 20)) < 1e-6; };
+        const bool rounding = std::abs(paid - best.value) < 0.045 && multipleOf5(paid) && !multipleOf5(best.value);
         qsizetype printedAt = -1;
         for (qsizetype i = 0; i < lines.size() && printedAt < 0; ++i)
             for (const AmountMatch& a : normalize::findAmounts(lines[i].text))

@@ -252,6 +252,14 @@ TEST(ReceiptExtractor, CashMinusChangeOverridesAMisreadOrUnroundedTotal)
     }));
     EXPECT_EQ(rounded.get(QStringLiteral("total")).value, u"15.40");
     EXPECT_TRUE(rounded.flags.isEmpty()) << rounded.flags.join(u';').toStdString();
+    // Paid exactly in cash: the total's last digit misread (5 as 9).
+    const Extraction exact = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("NET TOTAL 14.89"), QStringLiteral("CASH 14.85"), QStringLiteral("CHANGE 0.00")}));
+    EXPECT_EQ(exact.get(QStringLiteral("total")).value, u"14.85");
+    // A total that is itself a multiple of 0.05 is not overruled by a nearby cash amount.
+    const Extraction card = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("TOTAL 14.90"), QStringLiteral("CASH 20.00"), QStringLiteral("CHANGE 5.15")}));
+    EXPECT_EQ(card.get(QStringLiteral("total")).value, u"14.90");
 }
 
 TEST(ReceiptExtractor, RoundingAdjustmentBelowTheTotalIsApplied)
