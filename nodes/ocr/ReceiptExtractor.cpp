@@ -37,7 +37,7 @@ const QRegularExpression& businessWord()
 const QRegularExpression& headerStop()
 {
     static const auto r = re("\\b(TEL|TELEPHONE|PHONE|FAX|H/?P|MOBILE|GST|SST|TAX\\s*INVOICE|TAX|INVOICE|RECEIPT|DOC(UMENT)?|"
-                             "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|REG(ISTRATION)?\\.?\\s*NO|GSTID|GSTREG|"
+                             "CASHIER|DATE|TIME|TABLE|ORDER|BILL|E-?MAIL|WWW|HTTP|VAT|ABN|(REG(ISTRATION)?|BR)\\.?\\s*NO|GSTID|GSTREG|"
                              "COMPANY\\s+NO|CO\\.?\\s*NO|ROC|TERMINAL|POS|SALES|MEMBER|QTY|QNTY|QUANTITY|PRICE|DESCRIPTION|AMOUNT|전화|사업자|대표)\\b|"
                              "\\w*INVOICE\\b|@|\\.COM\\b"); // also run together with a misread TAX: "AXINVOICE"
     return r;

@@ -385,6 +385,9 @@ TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
     // A label of the address itself does not end it.
     EXPECT_EQ(address({QStringLiteral("LOT 5, JALAN BESAR,"), QStringLiteral("TAMAN MAJU : 43000 KAJANG")}),
               u"LOT 5, JALAN BESAR, TAMAN MAJU : 43000 KAJANG");
+    // A business registration number above the address is not part of it.
+    EXPECT_EQ(address({QStringLiteral("BR NO.: (124525-H)"), QStringLiteral("NO 19-G, JALAN TASIK UTAMA 4,")}),
+              u"NO 19-G, JALAN TASIK UTAMA 4,");
     // The house number's "NO" as OCR reads it.
     EXPECT_EQ(address({QStringLiteral("NG 8, JALAN 7/118B, DESA TUN RAZAK")}), u"NO 8, JALAN 7/118B, DESA TUN RAZAK");
     EXPECT_EQ(address({QStringLiteral("NQ.113G, JALAN SETIA, 40170 SHAH ALAM")}), u"NO.113G, JALAN SETIA, 40170 SHAH ALAM");
