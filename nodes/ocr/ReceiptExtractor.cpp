@@ -117,10 +117,10 @@ QString cleanCompany(QString s)
     s.replace(QRegularExpression(QStringLiteral("(?<=[A-Z] )[S5]\\s*/\\s*[B8]\\b")), QStringLiteral("S/B"));
     if (const auto m = re("\\b(SDN\\.?\\s*BHD|S/B)\\b\\.?").match(s); m.hasMatch())
         s.truncate(m.capturedEnd());
-    // "OWNED BY: ACME SDN BHD": the owner's name is the merchant's.
-    s.remove(re("^\\s*OWN(ED)?\\s*BY\\s*:?\\s*"));
     // Specks and rule fragments OCR reads at the edges: ". NAME", "| NAME", "NAME !".
     s.remove(QRegularExpression(QStringLiteral("^[^\\p{L}\\p{N}(]+")));
+    // "OWNED BY: ACME SDN BHD": the owner's name is the merchant's.
+    s.remove(re("^\\s*OWN(ED)?\\s*BY\\s*:?\\s*"));
     s.remove(QRegularExpression(QStringLiteral("(?<=\\S)\\s+[^\\p{L}\\p{N}().]+$")));
     // A registration number printed after the name is not part of it: "NAME (519537-X)", "NAME CO. REG 123".
     s.remove(QRegularExpression(QStringLiteral("\\s*\\((?=[^)]*\\d)[^)]*\\)?\\s*$")));

@@ -411,6 +411,7 @@ TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
     // The shop's name above its address, not the owner printed further down.
     EXPECT_EQ(merchant({QStringLiteral("SANYU STATIONERY SHOP")}), u"SANYU STATIONERY SHOP");
     EXPECT_EQ(merchant({QStringLiteral("OLD ASIA"), QStringLiteral("OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
+    EXPECT_EQ(merchant({QStringLiteral("| OLD ASIA"), QStringLiteral("| OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
     // Lower-case OCR debris above a one-word name is not part of it.
     EXPECT_EQ(merchant({QStringLiteral("fos 14"), QStringLiteral("AEON CO. (M) BHD (126926-H)")}), u"AEON CO. (M) BHD");
 }
