@@ -103,11 +103,13 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     auto doc = pipeline.read(pages, name, kind == DocumentKind::Receipt ? &prepared : nullptr);
     if (!doc)
         return std::unexpected(doc.error());
-    // A receipt's dates and totals get second opinions from crops of their lines at four sizes.
+    // A receipt's dates and totals get second opinions from crops of their lines at four sizes, read with the
+    // languages as asked (plain English, not the receipt model that read the page): a second model's misreads
+    // are less often the same as the first's.
     if (kind == DocumentKind::Receipt)
         for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
-            voteOnNumbers(pipeline, doc->pages[i], prepared[i], {20, 24, 32, 40}, &ReceiptExtractor::carriesKeyNumber,
-                          m_options.dateOrder);
+            voteOnNumbers(OcrPipeline(m_options.ocr), doc->pages[i], prepared[i], {20, 24, 32, 40},
+                          &ReceiptExtractor::carriesKeyNumber, m_options.dateOrder);
     switch (kind) {
     case DocumentKind::Receipt: {
         Extraction ex = ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);

@@ -227,7 +227,7 @@ void findTotal(const QList<OcrLine>& lines, Extraction& ex)
     // disagrees with the labelled total but is itself printed elsewhere on the receipt, the labelled amount was
     // misread or is the unrounded one (prices round to 0.05): the paid amount wins. So it does when the paid amount
     // is a multiple of 0.05 within 0.05 of a total that is not: an unrounded total, or a misread last digit
-    // ("NET TOTAL 14.89" over "CASH 14.85", "CHANGE 0.00").
+    // ("NET TOTAL 14.89" over "CASH 14.85", "CHANGE 0.00"), and when the subtotal (plus tax) gives the paid amount.
     if (cash && change && *cash > *change && std::abs(*cash - *change - best.value) > 0.005) {
         const double paid = *cash - *change;
         auto multipleOf5 = [](double v) { return std::abs(v * 20 - std::round(v * 20)) < 1e-6; };
@@ -239,7 +239,14 @@ void findTotal(const QList<OcrLine>& lines, Extraction& ex)
                     printedAt = i;
                     break;
                 }
-        if (printedAt >= 0 || rounding)
+        // The subtotal, with or without its tax, as a third reading: it sides with one of the two.
+        const Field sub = ex.get(QStringLiteral("subtotal"));
+        const Field tax = ex.get(QStringLiteral("tax"));
+        bool subtotalAgrees = false;
+        if (!sub.isEmpty())
+            for (double expected : {sub.value.toDouble(), sub.value.toDouble() + (tax.isEmpty() ? 0 : tax.value.toDouble())})
+                subtotalAgrees = subtotalAgrees || (std::abs(expected - paid) <= 0.025 && std::abs(expected - best.value) > 0.05);
+        if (printedAt >= 0 || rounding || subtotalAgrees)
             best = {best.priority, paid, normalize::formatAmount(paid), printedAt >= 0 ? printedAt : best.line};
     }
     // An unrounded total with a rounding adjustment printed below it ("Rounding Adj -0.02"), or paid exactly in
@@ -465,8 +472,11 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
     QString text = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
     while (text.endsWith(u'-'))
         text.chop(1);
-    // "NG 8", "MO 18", "NQ.113G": the house number's "NO" as OCR reads it.
-    text.replace(QRegularExpression(QStringLiteral("^[NM][OGQC0](?=[.\\s]*\\d)")), QStringLiteral("NO"));
+    // "NG 8", "Nc 8", "NQ.113G": the house number's "NO" as OCR reads it. Curly quotes are specks: till printers
+    // print straight ones, and OCR reads them where a space is.
+    text.replace(re("^[NM][OGQC0](?=[.\\s]*\\d)"), QStringLiteral("NO"));
+    text.replace(QRegularExpression(QStringLiteral("[\\x{2018}\\x{2019}\\x{201C}\\x{201D}]")), QStringLiteral(" "));
+    text = text.simplified();
     text = lexicon::correct(text);
     if (isAddressWord(text.toUpper()) || hasDigit(text)) {
         address.value = text;

@@ -256,6 +256,15 @@ TEST(ReceiptExtractor, CashMinusChangeOverridesAMisreadOrUnroundedTotal)
     const Extraction exact = ReceiptExtractor().extract(documentOf({
         QStringLiteral("CORNER SHOP"), QStringLiteral("NET TOTAL 14.89"), QStringLiteral("CASH 14.85"), QStringLiteral("CHANGE 0.00")}));
     EXPECT_EQ(exact.get(QStringLiteral("total")).value, u"14.85");
+    // The subtotal plus tax sides with cash minus change against a misread total.
+    const Extraction sided = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("SUB-TOTAL 49.06"), QStringLiteral("GST 2.94"), QStringLiteral("TOTAL 92.00"),
+        QStringLiteral("CASH 52.00"), QStringLiteral("CHANGE 0.00")}));
+    EXPECT_EQ(sided.get(QStringLiteral("total")).value, u"52.00");
+    const Extraction unsided = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("SUB-TOTAL 92.00"), QStringLiteral("TOTAL 92.00"), QStringLiteral("CASH 52.00"),
+        QStringLiteral("CHANGE 0.00")}));
+    EXPECT_EQ(unsided.get(QStringLiteral("total")).value, u"92.00");
     // A total that is itself a multiple of 0.05 is not overruled by a nearby cash amount.
     const Extraction card = ReceiptExtractor().extract(documentOf({
         QStringLiteral("CORNER SHOP"), QStringLiteral("TOTAL 14.90"), QStringLiteral("CASH 20.00"), QStringLiteral("CHANGE 5.15")}));
@@ -391,6 +400,9 @@ TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
     // The house number's "NO" as OCR reads it.
     EXPECT_EQ(address({QStringLiteral("NG 8, JALAN 7/118B, DESA TUN RAZAK")}), u"NO 8, JALAN 7/118B, DESA TUN RAZAK");
     EXPECT_EQ(address({QStringLiteral("NQ.113G, JALAN SETIA, 40170 SHAH ALAM")}), u"NO.113G, JALAN SETIA, 40170 SHAH ALAM");
+    EXPECT_EQ(address({QStringLiteral("Nc 8, Jalan 7/118B, 56000 Kuala Lumpur")}), u"NO 8, Jalan 7/118B, 56000 Kuala Lumpur");
+    EXPECT_EQ(address({QStringLiteral("LEVEL\u2019 6, BANGUNAN TH,"), QStringLiteral("40300 SHAH ALAM,\u2019SELANGOR.")}),
+              u"LEVEL 6, BANGUNAN TH, 40300 SHAH ALAM, SELANGOR.");
 }
 
 TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
