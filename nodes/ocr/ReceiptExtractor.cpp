@@ -174,12 +174,26 @@ int totalPriority(const QString& u)
     return 0;
 }
 
+// The label of a line's last amount: the words after the amount before it, when they hold a label of their own
+// ("TOTAL SAVING: 0.00 TOTAL 6.85": two columns read as one line), else the whole line.
+QString lastAmountLabel(const OcrLine& line)
+{
+    const QString u = upper(line);
+    const auto amounts = normalize::findAmounts(line.text);
+    if (amounts.size() < 2)
+        return u;
+    const AmountMatch& before = amounts[amounts.size() - 2];
+    const qsizetype from = before.position + before.raw.size();
+    const QString label = u.mid(from, amounts.last().position - from);
+    return label.count(QRegularExpression(QStringLiteral("\\p{L}"))) >= 3 ? label : u;
+}
+
 void findTotal(const QList<OcrLine>& lines, Extraction& ex)
 {
     Candidate best;
     std::optional<double> cash, change;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString u = upper(lines[i]);
+        const QString u = lastAmountLabel(lines[i]);
         if (containsAny(u, re("\\bCASH\\b|\\bTENDER|현금|받은")) && !containsAny(u, re("CHANGE")))
             if (auto a = amountFor(lines, i); a && !cash)
                 cash = a->value;

@@ -265,6 +265,11 @@ TEST(ReceiptExtractor, CashMinusChangeOverridesAMisreadOrUnroundedTotal)
         QStringLiteral("CORNER SHOP"), QStringLiteral("SUB-TOTAL 92.00"), QStringLiteral("TOTAL 92.00"), QStringLiteral("CASH 52.00"),
         QStringLiteral("CHANGE 0.00")}));
     EXPECT_EQ(unsided.get(QStringLiteral("total")).value, u"92.00");
+    // Two columns read as one line: the last amount's own label counts.
+    const Extraction columns = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("ITEM. 2 Total with GST @ 6% 6.83"),
+        QStringLiteral("TOTAL SAVING: 0.00 TOTAL 6.85")}));
+    EXPECT_EQ(columns.get(QStringLiteral("total")).value, u"6.85");
     // A total that is itself a multiple of 0.05 is not overruled by a nearby cash amount.
     const Extraction card = ReceiptExtractor().extract(documentOf({
         QStringLiteral("CORNER SHOP"), QStringLiteral("TOTAL 14.90"), QStringLiteral("CASH 20.00"), QStringLiteral("CHANGE 5.15")}));
