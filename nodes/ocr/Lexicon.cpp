@@ -119,23 +119,59 @@ bool isKnown(const QString& upperWord)
     return words().contains(upperWord);
 }
 
+namespace {
+
+// A known word OCR split in two ("MALAY SIA"): neither half is known, the two together are.
+QString joinSplitWords(const QString& text)
+{
+    static const QRegularExpression pair(QStringLiteral("(?<![\\p{L}\\d])(\\p{L}{2,}) (\\p{L}{2,})(?![\\p{L}\\d])"));
+    QString out = text;
+    for (qsizetype from = 0;;) {
+        const auto m = pair.match(out, from);
+        if (!m.hasMatch())
+            return out;
+        const QString a = m.captured(1).toUpper(), b = m.captured(2).toUpper();
+        if (a.size() + b.size() >= 7 && !isKnown(a) && !isKnown(b) && isKnown(a + b)) {
+            out.remove(m.capturedStart(2) - 1, 1);
+            from = m.capturedStart();
+        } else {
+            from = m.capturedStart(2);
+        }
+    }
+}
+
+// The correction in the word's own case: "Jaian" becomes "Jalan", "jaian" "jalan".
+QString inCaseOf(const QString& word, const QString& upperFix)
+{
+    if (word == word.toUpper())
+        return upperFix;
+    if (word == word.toLower())
+        return upperFix.toLower();
+    return upperFix.left(1) + upperFix.mid(1).toLower();
+}
+
+} // namespace
+
 QString correct(const QString& text)
 {
     // Letters with at most one digit among them (SER1): a word a letter of which may have been read as a digit.
     static const QRegularExpression word(QStringLiteral("(?<![\\p{L}\\d])[\\p{L}\\d]*\\p{L}[\\p{L}\\d]*(?![\\p{L}\\d])"));
-    QString out = text;
+    const QString joined = joinSplitWords(text);
+    QString out = joined;
     qsizetype shift = 0;
-    for (auto it = word.globalMatch(text); it.hasNext();) {
+    for (auto it = word.globalMatch(joined); it.hasNext();) {
         const auto m = it.next();
         const QString w = m.captured(0);
         const qsizetype digits = std::count_if(w.begin(), w.end(), [](QChar c) { return c.isDigit(); });
-        if (digits > 1 || w != w.toUpper())
+        if (digits > 1)
             continue;
-        const QString fixed = correctWord(w);
-        if (fixed == w)
+        const QString upper = w.toUpper();
+        const QString fixed = correctWord(upper);
+        if (fixed == upper)
             continue;
-        out.replace(m.capturedStart() + shift, w.size(), fixed);
-        shift += fixed.size() - w.size();
+        const QString replacement = inCaseOf(w, fixed);
+        out.replace(m.capturedStart() + shift, w.size(), replacement);
+        shift += replacement.size() - w.size();
     }
     return out;
 }

@@ -12,7 +12,8 @@ namespace taskloom::nodes::ocr {
 namespace lexicon {
 
 bool isKnown(const QString& upperWord);
-/// The text with its misread known words corrected (the text is compared upper-case; corrections are upper-case).
+/// The text with its misread known words corrected, in each word's own case, and known words OCR split in two
+/// joined again ("MALAY SIA").
 QString correct(const QString& text);
 
 } // namespace lexicon

@@ -490,8 +490,9 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
     // print straight ones, and OCR reads them where a space is.
     text.replace(re("^[NM][OGQC0](?=[.\\s]*\\d)"), QStringLiteral("NO"));
     text.replace(QRegularExpression(QStringLiteral("[\\x{2018}\\x{2019}\\x{201C}\\x{201D}]")), QStringLiteral(" "));
-    text = text.simplified();
-    text = lexicon::correct(text);
+    // A lone letter after the last punctuation is a speck read as one ("SELANGOR. U").
+    text.remove(QRegularExpression(QStringLiteral("(?<=[.,])\\s+\\p{L}$")));
+    text = lexicon::correct(text.simplified());
     if (isAddressWord(text.toUpper()) || hasDigit(text)) {
         address.value = text;
         address.raw = text;

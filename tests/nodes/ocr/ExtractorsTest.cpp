@@ -402,6 +402,8 @@ TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
     // A business registration number above the address is not part of it.
     EXPECT_EQ(address({QStringLiteral("BR NO.: (124525-H)"), QStringLiteral("NO 19-G, JALAN TASIK UTAMA 4,")}),
               u"NO 19-G, JALAN TASIK UTAMA 4,");
+    // A speck after the last full stop.
+    EXPECT_EQ(address({QStringLiteral("LOT 276 JALAN BANTING 43800 DENGKIL, SELANGOR. U")}), u"LOT 276 JALAN BANTING 43800 DENGKIL, SELANGOR.");
     // The house number's "NO" as OCR reads it.
     EXPECT_EQ(address({QStringLiteral("NG 8, JALAN 7/118B, DESA TUN RAZAK")}), u"NO 8, JALAN 7/118B, DESA TUN RAZAK");
     EXPECT_EQ(address({QStringLiteral("NQ.113G, JALAN SETIA, 40170 SHAH ALAM")}), u"NO.113G, JALAN SETIA, 40170 SHAH ALAM");
@@ -466,10 +468,13 @@ TEST(Lexicon, CorrectsLookAlikeLettersInKnownWordsOnly)
     EXPECT_EQ(correct(QStringLiteral("KEDAT RUNCIT ZBH")), u"KEDAI RUNCIT ZBH");
     EXPECT_EQ(correct(QStringLiteral("FY EAGLE ENTERFRISE")), u"FY EAGLE ENTERPRISE");
     EXPECT_EQ(correct(QStringLiteral("43300 SER1 KEMBANGAN")), u"43300 SERI KEMBANGAN");
-    // Names, unknown words, digits, short words and mixed case stay as read.
+    // Names, unknown words, digits and short words stay as read; other words keep their case.
     EXPECT_EQ(correct(QStringLiteral("TAN WOON YANN")), u"TAN WOON YANN");
     EXPECT_EQ(correct(QStringLiteral("12, JALAN TAMPOL 7/4, U13/X")), u"12, JALAN TAMPOL 7/4, U13/X");
-    EXPECT_EQ(correct(QStringLiteral("Sert Kembangan")), u"Sert Kembangan");
+    EXPECT_EQ(correct(QStringLiteral("Sert Kembangan, Jaian Perindustian, jaian")), u"Seri Kembangan, Jalan Perindustrian, jalan");
+    // A known word split in two is joined; two known words stay apart.
+    EXPECT_EQ(correct(QStringLiteral("KUALA LUMPUR MALAY SIA")), u"KUALA LUMPUR MALAYSIA");
+    EXPECT_EQ(correct(QStringLiteral("BANDAR BARU")), u"BANDAR BARU");
     // Two known words as near (UTARA, UTAMA): left alone.
     EXPECT_EQ(correct(QStringLiteral("BANDAR UTANA")), u"BANDAR UTANA");
     // A letter lost in a long word, or an M read as RN; a letter more is a printed spelling and stays.
