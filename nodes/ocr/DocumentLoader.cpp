@@ -52,6 +52,19 @@ int tiffOrientation(const QByteArray& b, qsizetype tiff, qsizetype end, qsizetyp
     return 1;
 }
 
+// A PNG or JPEG cut short. Found here, before decoding: libpng and libjpeg print their own complaints to stderr,
+// and libjpeg decodes what it has (grey below the cut) with only a warning. A PNG ends with its IEND chunk; a JPEG
+// has an end-of-image marker after its last start-of-scan (0xFF is escaped inside scan data, so neither marker
+// occurs there by chance; an EXIF thumbnail's own markers come before the image's scan).
+bool truncatedImage(const QByteArray& b)
+{
+    if (b.startsWith("\x89PNG\r\n\x1a\n"))
+        return !b.contains("IEND");
+    if (b.startsWith("\xFF\xD8"))
+        return !b.contains("\xFF\xDA") || b.lastIndexOf("\xFF\xD9") < b.lastIndexOf("\xFF\xDA");
+    return false;
+}
+
 bool isTiff(const QByteArray& b)
 {
     return b.startsWith(QByteArrayView("II*\0", 4)) || b.startsWith(QByteArrayView("MM\0*", 4));
@@ -160,6 +173,8 @@ std::expected<QList<LoadedPage>, QString> DocumentLoader::loadBytes(const QByteA
 
 std::expected<QList<LoadedPage>, QString> DocumentLoader::loadImage(const QByteArray& bytes, const QString& name) const
 {
+    if (truncatedImage(bytes))
+        return std::unexpected(QStringLiteral("%1: truncated image (the file ends before the image does)").arg(describe(name)));
     QByteArray copy = bytes; // QBuffer needs a non-const array; implicitly shared, so no copy is made
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);

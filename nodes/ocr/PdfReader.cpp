@@ -3,6 +3,7 @@
 #include <poppler-qt6.h>
 
 #include <QImage>
+#include <QLoggingCategory>
 
 #include <opencv2/imgproc.hpp>
 
@@ -11,11 +12,26 @@
 
 namespace taskloom::nodes::ocr {
 
+namespace {
+
+Q_LOGGING_CATEGORY(pdfLog, "taskloom.ocr.pdf", QtWarningMsg)
+
+// Poppler reports what it repairs or gives up on ("Couldn't find trailer dictionary") through qDebug by default:
+// noise around the one-line error the caller gets. It goes to a logging category of its own, off by default.
+void toPdfLog(const QString& message, const QVariant&)
+{
+    qCDebug(pdfLog).noquote() << message;
+}
+
+} // namespace
+
 PdfReader::PdfReader() = default;
 PdfReader::~PdfReader() = default;
 
 std::expected<void, QString> PdfReader::open(const QByteArray& bytes)
 {
+    static const bool routed = (Poppler::setDebugErrorFunction(&toPdfLog, {}), true);
+    Q_UNUSED(routed);
     m_doc = Poppler::Document::loadFromData(bytes);
     if (!m_doc)
         return std::unexpected(QStringLiteral("not a readable PDF (damaged or truncated)"));

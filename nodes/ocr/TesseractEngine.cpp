@@ -1,6 +1,7 @@
 #include "TesseractEngine.hpp"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -86,14 +87,32 @@ std::expected<QString, QString> TesseractEngine::locateTessdata(const QString& l
         if (all)
             return dir;
     }
+    // The languages lie in different folders (the receipt model beside the programs, Korean in the system's):
+    // Tesseract reads from one folder, so a folder of links to them is made in the cache.
+    QStringList files;
     for (const QString& lang : langs) {
-        bool found = false;
+        QString file;
         for (const QString& dir : candidateDirs(preferred))
-            found = found || QFileInfo::exists(dir + u'/' + lang + QStringLiteral(".traineddata"));
-        if (!found)
+            if (file.isEmpty() && QFileInfo::exists(dir + u'/' + lang + QStringLiteral(".traineddata")))
+                file = QFileInfo(dir + u'/' + lang + QStringLiteral(".traineddata")).absoluteFilePath();
+        if (file.isEmpty())
             return std::unexpected(QStringLiteral("OCR language \"%1\" is not installed (apt-get install tesseract-ocr-%1)").arg(lang));
+        files << file;
     }
-    return std::unexpected(QStringLiteral("no Tesseract model folder holds all of \"%1\"").arg(languages));
+    const QString linked = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                           QStringLiteral("/taskloom/tessdata-") +
+                           QString::fromLatin1(QCryptographicHash::hash(files.join(u'\n').toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    if (!QDir().mkpath(linked))
+        return std::unexpected(QStringLiteral("cannot create the model folder %1").arg(linked));
+    for (qsizetype i = 0; i < langs.size(); ++i) {
+        const QString link = linked + u'/' + langs[i] + QStringLiteral(".traineddata");
+        if (QFileInfo(link).symLinkTarget() != files[i]) {
+            QFile::remove(link);
+            if (!QFile::link(files[i], link))
+                return std::unexpected(QStringLiteral("cannot link %1 into %2").arg(files[i], linked));
+        }
+    }
+    return linked;
 }
 
 int TesseractEngine::threadEngineCount()

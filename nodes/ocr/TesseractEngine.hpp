@@ -31,7 +31,8 @@ public:
     /// The model folder for `languages`: $TASKLOOM_TESSDATA, then Taskloom's own folder
     /// (~/.local/share/taskloom/tessdata, filled by installer/fetch-tessdata.sh), then the models shipped beside
     /// the programs (../share/taskloom/tessdata), then $TESSDATA_PREFIX, then the system's; the first that holds
-    /// every language. An error names the missing language.
+    /// every language, else a folder of links (in the user's cache) to each language's first find. An error names
+    /// the missing language.
     static std::expected<QString, QString> locateTessdata(const QString& languages, const QString& preferred = {});
 
     /// Engines alive on the calling thread (for tests of the reuse).

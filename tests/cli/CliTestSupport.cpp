@@ -1,6 +1,6 @@
 #include "CliTestSupport.hpp"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
@@ -13,13 +13,14 @@ namespace taskloom::tests {
 
 namespace {
 
-// QProcess wants an application object; gtest_main makes none.
+// QProcess wants an application object; gtest_main makes none. A GUI one (offscreen: the test launcher sets
+// QT_QPA_PLATFORM) so that tests can draw their documents with QPainter.
 class QtEnvironment final : public ::testing::Environment {
 public:
     void SetUp() override
     {
         if (!QCoreApplication::instance())
-            m_app = std::make_unique<QCoreApplication>(m_argc, m_argv);
+            m_app = std::make_unique<QGuiApplication>(m_argc, m_argv);
     }
     // Before exit() starts tearing down Qt's own globals.
     void TearDown() override { m_app.reset(); }

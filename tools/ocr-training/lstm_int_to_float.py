@@ -60,6 +60,10 @@ LITTLE = sys.byteorder == "little"
 # one and any per-layer ones), not with --learning_rate; fine-tuning wants them smaller.
 LR_SCALE = [1.0]
 
+# --average M...: the weights written are the mean of this model's and those of other integer models of the same
+# network (checkpoints of one fine-tuning run: their mean is steadier than any one of them).
+AVERAGE = {"others": [], "index": 0, "collect": None}
+
 # Network type names, in NetworkType enum order (network.cpp kTypeNames).
 TYPE_NAMES = [
     "Invalid", "Input", "Convolve", "Maxpool", "Parallel", "Replicated",
@@ -189,6 +193,16 @@ def convert_weight_matrix(r, out, training, name, stats):
         m = abs(s) * max(abs(v) for v in q[base:base + dim2])
         if m > stats.max_abs:
             stats.max_abs = m
+    if AVERAGE["collect"] is not None:
+        AVERAGE["collect"].append(w)
+    elif AVERAGE["others"]:
+        i = AVERAGE["index"]
+        AVERAGE["index"] += 1
+        n = 1 + len(AVERAGE["others"])
+        for other in AVERAGE["others"]:
+            if i >= len(other) or len(other[i]) != len(w):
+                raise FormatError("--average: the models differ in shape at matrix %d" % i)
+        w = array("d", [sum(vals) / n for vals in zip(w, *(other[i] for other in AVERAGE["others"]))])
     newmode = mode & ~K_INT8_FLAG
     out.append(struct.pack("<BIId", newmode, dim1, dim2, 0.0))
     out.append(le_bytes(w))
@@ -395,12 +409,23 @@ def looks_like_lstm(data):
 
 
 def main(argv):
-    if len(argv) == 5 and argv[1] == "--learning-rate-scale":
+    if len(argv) >= 5 and argv[1] == "--learning-rate-scale":
         LR_SCALE[0] = float(argv[2])
         argv = argv[:1] + argv[3:]
+    if len(argv) >= 5 and argv[1] == "--average":
+        others = argv[2:-2]
+        argv = argv[:1] + argv[-2:]
+        for path in others:
+            with open(path, "rb") as f:
+                data = f.read()
+            lstm = data if looks_like_lstm(data) else read_traineddata(data, path)[TESSDATA_LSTM]
+            AVERAGE["collect"] = []
+            convert_lstm(lstm, path)
+            AVERAGE["others"].append(AVERAGE["collect"])
+            AVERAGE["collect"] = None
     if len(argv) != 3 or argv[1] in ("-h", "--help"):
         print(__doc__.strip().split("\n\n")[0], file=sys.stderr)
-        print("usage: %s [--learning-rate-scale F] IN.(lstm|traineddata) OUT.(lstm|traineddata)"
+        print("usage: %s [--learning-rate-scale F] [--average OTHER...] IN.(lstm|traineddata) OUT.(lstm|traineddata)"
               % argv[0], file=sys.stderr)
         return 2
     src, dst = argv[1], argv[2]

@@ -243,7 +243,10 @@ TEST(DocumentLoader, BadInputsGiveOneLineErrorsNamingTheFile)
     };
     const QByteArray jpeg = encode(toMat(renderLines(invoiceLines)), ".jpg");
     expectError({}, QStringLiteral("empty.jpg"), QStringLiteral("empty file"));
-    expectError(jpeg.left(300), QStringLiteral("truncated.jpg"), QStringLiteral("not a readable image"));
+    expectError(jpeg.left(300), QStringLiteral("truncated.jpg"), QStringLiteral("truncated image"));
+    expectError(jpeg.left(jpeg.size() - 500), QStringLiteral("cut.jpg"), QStringLiteral("truncated image"));
+    const QByteArray png = encode(toMat(renderLines(invoiceLines)), ".png");
+    expectError(png.left(png.size() / 2), QStringLiteral("cut.png"), QStringLiteral("truncated image"));
     expectError("just some text\n", QStringLiteral("notes.txt"), QStringLiteral("not a readable image"));
     expectError("%PDF-1.4\nthis is not really a pdf", QStringLiteral("broken.pdf"), QStringLiteral("not a readable PDF"));
     const cv::Mat huge(6300, 8000, CV_8UC1, cv::Scalar(255)); // 50.4 megapixels
@@ -406,13 +409,17 @@ TEST(OcrPipeline, FaintPrintBesideADarkEdgeIsReadWithItsInkStretched)
 TEST(DocumentExtractor, ReceiptsUseTheReceiptModelWhereItIsInstalled)
 {
     QTemporaryDir dir;
-    for (const char* lang : {"eng_receipt", "kor"}) {
-        QFile f(dir.filePath(QStringLiteral("%1.traineddata").arg(QLatin1String(lang))));
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    }
+    QFile model(dir.filePath(QStringLiteral("eng_receipt.traineddata")));
+    ASSERT_TRUE(model.open(QIODevice::WriteOnly));
+    model.close();
+    // Korean comes from the system's folder: Tesseract gets one folder of links to both.
     EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("eng+kor"), dir.path()), u"eng_receipt+kor");
+    auto both = TesseractEngine::locateTessdata(QStringLiteral("eng_receipt+kor"), dir.path());
+    ASSERT_TRUE(both.has_value()) << both.error().toStdString();
+    EXPECT_EQ(QFileInfo(*both + QStringLiteral("/eng_receipt.traineddata")).symLinkTarget(), QFileInfo(model).absoluteFilePath());
+    EXPECT_TRUE(QFileInfo::exists(*both + QStringLiteral("/kor.traineddata")));
     EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("kor"), dir.path()), u"kor");
-    // No folder holds the receipt model beside the other language: plain English.
+    // A language installed nowhere: plain English, and the error names it.
     EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("eng+xyz"), dir.path()), u"eng+xyz");
 }
 
