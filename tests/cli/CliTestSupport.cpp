@@ -1,6 +1,9 @@
 #include "CliTestSupport.hpp"
 
+#include <QCoreApplication>
+#ifdef TASKLOOM_TEST_GUI_APP
 #include <QGuiApplication>
+#endif
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
@@ -13,14 +16,19 @@ namespace taskloom::tests {
 
 namespace {
 
-// QProcess wants an application object; gtest_main makes none. A GUI one (offscreen: the test launcher sets
-// QT_QPA_PLATFORM) so that tests can draw their documents with QPainter.
+// QProcess wants an application object; gtest_main makes none. Test programs that draw their documents with
+// QPainter get a GUI one (offscreen: the test launcher sets QT_QPA_PLATFORM).
 class QtEnvironment final : public ::testing::Environment {
 public:
     void SetUp() override
     {
-        if (!QCoreApplication::instance())
-            m_app = std::make_unique<QGuiApplication>(m_argc, m_argv);
+        if (QCoreApplication::instance())
+            return;
+#ifdef TASKLOOM_TEST_GUI_APP
+        m_app = std::make_unique<QGuiApplication>(m_argc, m_argv);
+#else
+        m_app = std::make_unique<QCoreApplication>(m_argc, m_argv);
+#endif
     }
     // Before exit() starts tearing down Qt's own globals.
     void TearDown() override { m_app.reset(); }
