@@ -114,6 +114,9 @@ QString cleanCompany(QString s)
             s.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("SDN BHD"));
         from = m.capturedStart() + 7;
     }
+    // SDN is always followed by BHD: a short word after it that starts like B and ends like D is one ("SDN. 80.",
+    // "SDN BILD").
+    s.replace(re("\\bSDN(\\.?\\s*)[B8][A-Z0-9]{0,2}[DO0](?=\\.|\\b)"), QStringLiteral("SDN\\1BHD"));
     s.replace(QRegularExpression(QStringLiteral("(?<=[A-Z] )[S5]\\s*/\\s*[B8]\\b")), QStringLiteral("S/B"));
     if (const auto m = re("\\b(SDN\\.?\\s*BHD|S/B)\\b\\.?").match(s); m.hasMatch())
         s.truncate(m.capturedEnd());
@@ -464,6 +467,10 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
     }
     if (start < 0)
         return;
+    // A building's name on its own line above the street address belongs to it ("PARADIGM MALL" / "LOT NO.: 4F-27").
+    static const auto building = re("\\b(MALL|PLAZA|WISMA|BANGUNAN|KOMPLEKS|COMPLEX|CENTRE|CENTER|TOWER|MENARA|SQUARE)\\b");
+    if (start > next && containsAny(upper(lines[start - 1]), building) && nameLike(lines[start - 1]))
+        --start;
     QStringList parts;
     Field address;
     address.confidence = 1;
@@ -500,6 +507,29 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
     }
 }
 
+// The header: the lines above the first date or priced amount. A whole number after a currency sign ("$1", "£2")
+// does not end it: that is how OCR reads the specks and logos above a shop's name. Nor does a date or an amount in
+// the first two lines when a legal form (SDN BHD) follows within five: that is debris above the name.
+qsizetype headerEnd(const QList<OcrLine>& lines)
+{
+    auto priced = [](const AmountMatch& a) { return a.raw.contains(u'.') || a.raw.contains(u','); };
+    auto endsHeader = [&](qsizetype i) {
+        const auto amounts = normalize::findAmounts(lines[i].text);
+        return !normalize::findDates(lines[i].text).isEmpty() || std::any_of(amounts.begin(), amounts.end(), priced);
+    };
+    const qsizetype limit = std::min<qsizetype>(lines.size(), 14);
+    for (qsizetype i = 0; i < limit; ++i) {
+        if (!endsHeader(i))
+            continue;
+        bool nameBelow = false;
+        for (qsizetype k = i + 1; i < 2 && k < std::min(limit, i + 6) && !nameBelow; ++k)
+            nameBelow = !endsHeader(k) && containsAny(upper(lines[k]), legalSuffix());
+        if (!nameBelow)
+            return i;
+    }
+    return limit;
+}
+
 } // namespace
 
 bool ReceiptExtractor::carriesKeyNumber(const QList<OcrLine>& lines, qsizetype index)
@@ -522,18 +552,8 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
     ex.text = doc.text();
     const QList<OcrLine> lines = doc.allLines();
 
-    // Header: the lines above the first date or priced amount. A whole number after a currency sign ("$1", "£2")
-    // does not end it: that is how OCR reads the specks and logos above a shop's name.
-    qsizetype headerEnd = std::min<qsizetype>(lines.size(), 14);
-    auto priced = [](const AmountMatch& a) { return a.raw.contains(u'.') || a.raw.contains(u','); };
-    for (qsizetype i = 0; i < headerEnd; ++i) {
-        const auto amounts = normalize::findAmounts(lines[i].text);
-        if (!normalize::findDates(lines[i].text).isEmpty() || std::any_of(amounts.begin(), amounts.end(), priced)) {
-            headerEnd = i;
-            break;
-        }
-    }
-    findMerchant(lines, headerEnd, ex);
+    const qsizetype header = headerEnd(lines);
+    findMerchant(lines, header, ex);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         static const QRegularExpression phone(QStringLiteral("(?:TEL|PHONE|PH|T|전화)\\s*(?:NO)?\\s*[.:]?\\s*([+(]?\\d[\\d\\s()\\-]{6,}\\d)"),
                                               QRegularExpression::CaseInsensitiveOption);
@@ -594,7 +614,7 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
             break;
         }
     }
-    findLineItems(lines, headerEnd, lines.size(), ex);
+    findLineItems(lines, header, lines.size(), ex);
     crossCheck(ex);
     flagImpossibleDates(ex.text, ex);
     return ex;

@@ -315,6 +315,8 @@ TEST(ReceiptExtractor, MerchantLegalFormRepairedAndEdgeSpecksDropped)
     EXPECT_EQ(merchant(QStringLiteral("77 SPEED MART 5/8 !")), u"77 SPEED MART S/B");
     EXPECT_EQ(merchant(QStringLiteral(". KMR FOODS SDN BHD")), u"KMR FOODS SDN BHD");
     EXPECT_EQ(merchant(QStringLiteral("Aneka Trade Sdn Bnd (524463-X)")), u"Aneka Trade SDN BHD");
+    EXPECT_EQ(merchant(QStringLiteral("SKCA HARDWARE & TIMBER SDN. 80. LL")), u"SKCA HARDWARE & TIMBER SDN. BHD.");
+    EXPECT_EQ(merchant(QStringLiteral("GARDENIA BAKERIES SDN BILD")), u"GARDENIA BAKERIES SDN BHD");
 }
 
 TEST(ReceiptExtractor, AddressDropsColumnRulesAndStopsAtRunTogetherGstId)
@@ -379,6 +381,23 @@ TEST(ReceiptExtractor, SpecksReadAsACurrencyAboveTheNameDoNotEndTheHeader)
         QStringLiteral("TOTAL 30.90")}));
     EXPECT_EQ(ex.get(QStringLiteral("merchantName")).value, u"MR. D.I.Y. (M) SDN BHD");
     EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"LOT 18, JALAN KPB 6, 43300 SERI KEMBANGAN, SELANGOR");
+
+    // A priced amount read in the debris of the first line, the name with its legal form below it.
+    const Extraction debris = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("A te 1.05"), QStringLiteral("THAI TEA & CO."), QStringLiteral("Dimiliki oleh T PLUS F&B SDN. BHD."),
+        QStringLiteral("(1219716-T)"), QStringLiteral("LOT NO.: 4F-27, 4TH FLOOR"), QStringLiteral("TEL: 03-1234 5678"),
+        QStringLiteral("TEA 1 X 7.50 7.50"), QStringLiteral("TOTAL 7.50")}));
+    EXPECT_EQ(debris.get(QStringLiteral("merchantName")).value, u"Dimiliki oleh T PLUS F&B SDN. BHD.");
+    EXPECT_EQ(debris.get(QStringLiteral("merchantAddress")).value, u"LOT NO.: 4F-27, 4TH FLOOR");
+    // The building's name above the street address is part of it.
+    const Extraction mall = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("THAI TEA SDN. BHD."), QStringLiteral("(1219716-T)"), QStringLiteral("PARADIGM MALL"),
+        QStringLiteral("LOT NO.: 4F-27, 4TH FLOOR"), QStringLiteral("TEL: 03-1234 5678"), QStringLiteral("TOTAL 7.50")}));
+    EXPECT_EQ(mall.get(QStringLiteral("merchantAddress")).value, u"PARADIGM MALL LOT NO.: 4F-27, 4TH FLOOR");
+    // A date above the items, with no legal form below it, still ends the header.
+    const Extraction dated = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("01/02/2018 10:15"), QStringLiteral("TEA 7.50"), QStringLiteral("TOTAL 7.50")}));
+    EXPECT_EQ(dated.get(QStringLiteral("merchantName")).value, u"CORNER SHOP");
 }
 
 TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
