@@ -12,11 +12,6 @@ using namespace textlines;
 
 namespace {
 
-QRegularExpression re(const char* pattern)
-{
-    return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-}
-
 struct Located {
     qsizetype line = -1;
     QString text;

@@ -1,6 +1,7 @@
 #include "ReceiptExtractor.hpp"
 
 #include "Lexicon.hpp"
+#include "ReceiptTotal.hpp"
 #include "TextLines.hpp"
 
 #include <QRegularExpression>
@@ -12,11 +13,6 @@ namespace taskloom::nodes::ocr {
 using namespace textlines;
 
 namespace {
-
-QRegularExpression re(const char* pattern)
-{
-    return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-}
 
 const QRegularExpression& legalSuffix()
 {
@@ -140,177 +136,6 @@ bool isNoise(const QString& text)
     return letters < 3 || letters * 4 < text.size();
 }
 
-struct Candidate {
-    int priority = 0;
-    double value = 0;
-    QString raw;
-    qsizetype line = -1;
-};
-
-// The amount a labelled line carries: its rightmost amount, else the first amount on the next line.
-std::optional<AmountMatch> amountFor(const QList<OcrLine>& lines, qsizetype i)
-{
-    const auto here = normalize::findAmounts(lines[i].text);
-    if (!here.isEmpty())
-        return here.last();
-    if (i + 1 < lines.size()) {
-        const auto next = normalize::findAmounts(lines[i + 1].text);
-        if (!next.isEmpty() && lines[i + 1].text.simplified().count(u' ') <= 2 &&
-            !containsAny(lines[i + 1].text, re("TOTAL|CASH|CHANGE|TAX|GST")))
-            return next.first();
-    }
-    return std::nullopt;
-}
-
-int totalPriority(const QString& u)
-{
-    if (containsAny(u, re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM|DISC|SAVING|POINT)|EXCL|BEFORE|공급가")))
-        return 0;
-    if (containsAny(u, re("ROUND(ED|ING)?\\s*(TOTAL|AMT|AMOUNT)|TOTAL\\s*(AMT\\s*|AMOUNT\\s*)?ROUND|결제\\s*금액|받을\\s*금액")))
-        return 6;
-    if (containsAny(u, re("GRAND\\s*TOTAL|NET+\\s*TOTAL|TOTAL\\s*(PAYABLE|DUE)|AMOUNT\\s*DUE|BALANCE\\s*DUE|TOTAL\\s*(SALES\\s*)?\\(?\\s*INCL|INCL\\w*\\s*(GST|TAX|VAT)|합\\s*계|총\\s*액")))
-        return 5;
-    if (containsAny(u, re("^\\s*(TOTAL\\s*(GST|TAX|VAT)|GST|TAX)\\b")))
-        return 0;
-    if (containsAny(u, re("\\bT[O0]TAL\\b|\\bJUMLAH\\b|(NET|TOTAL)\\s*AMOUNT|AMOUNT\\s*(PAYABLE|DUE)")))
-        return 4;
-    return 0;
-}
-
-// The label of a line's last amount: the words after the amount before it, when they hold a label of their own
-// ("TOTAL SAVING: 0.00 TOTAL 6.85": two columns read as one line), else the whole line.
-QString lastAmountLabel(const OcrLine& line)
-{
-    const QString u = upper(line);
-    const auto amounts = normalize::findAmounts(line.text);
-    if (amounts.size() < 2)
-        return u;
-    const AmountMatch& before = amounts[amounts.size() - 2];
-    const qsizetype from = before.position + before.raw.size();
-    const QString label = u.mid(from, amounts.last().position - from);
-    return label.count(QRegularExpression(QStringLiteral("\\p{L}"))) >= 3 ? label : u;
-}
-
-void findTotal(const QList<OcrLine>& lines, Extraction& ex)
-{
-    Candidate best;
-    std::optional<double> cash, change;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString u = lastAmountLabel(lines[i]);
-        if (containsAny(u, re("\\bCASH\\b|\\bTENDER|현금|받은")) && !containsAny(u, re("CHANGE")))
-            if (auto a = amountFor(lines, i); a && !cash)
-                cash = a->value;
-        if (containsAny(u, re("\\bCHANGE\\b|\\bBALANCE\\b(?!\\s*DUE)|거스름")))
-            if (auto a = amountFor(lines, i); a && !change)
-                change = a->value;
-        const int p = totalPriority(u);
-        if (p == 0)
-            continue;
-        auto a = amountFor(lines, i);
-        if (!a || a->value <= 0)
-            continue;
-        if (p > best.priority || (p == best.priority && a->value > best.value))
-            best = {p, a->value, a->raw, i};
-    }
-    if (best.line < 0 && cash && change && *cash > *change)
-        best = {1, *cash - *change, normalize::formatAmount(*cash - *change), -1};
-    if (best.priority == 0) {
-        // No total line read: the subtotal, plus the tax unless the prices include it ("INC 6% GST") or the "tax"
-        // is no tax at all (a taxable amount as large as the subtotal).
-        const Field sub = ex.get(QStringLiteral("subtotal"));
-        const Field tax = ex.get(QStringLiteral("tax"));
-        bool taxIncluded = false;
-        for (const OcrLine& l : lines)
-            taxIncluded = taxIncluded || containsAny(upper(l), re("\\bINC(L|LUSIVE)?\\b\\.?\\s*(OF\\s*)?(\\d+\\s*%\\s*)?(GST|TAX|VAT)"));
-        if (!sub.isEmpty()) {
-            const double subtotal = sub.value.toDouble(), taxValue = tax.isEmpty() ? 0 : tax.value.toDouble();
-            const double value = subtotal + (taxIncluded || taxValue > subtotal * 0.3 ? 0 : taxValue);
-            best = {1, value, normalize::formatAmount(value), -1};
-        }
-    }
-    if (best.line < 0) {
-        // No label: the largest amount printed at least twice (a receipt repeats its total: total, cash, card).
-        QHash<QString, int> seen;
-        for (const OcrLine& l : lines)
-            for (const AmountMatch& a : normalize::findAmounts(l.text))
-                ++seen[normalize::formatAmount(a.value)];
-        for (auto it = seen.begin(); it != seen.end(); ++it)
-            if (it.value() >= 2 && it.key().toDouble() > best.value)
-                best = {1, it.key().toDouble(), it.key(), -1};
-    }
-    if (best.priority == 0)
-        return;
-    // A receipt prints its total more than once (total, rounded total, cash minus change). When cash minus change
-    // disagrees with the labelled total but is itself printed elsewhere on the receipt, the labelled amount was
-    // misread or is the unrounded one (prices round to 0.05): the paid amount wins. So it does when the paid amount
-    // is a multiple of 0.05 within 0.05 of a total that is not: an unrounded total, or a misread last digit
-    // ("NET TOTAL 14.89" over "CASH 14.85", "CHANGE 0.00"), and when the subtotal (plus tax) gives the paid amount.
-    if (cash && change && *cash > *change && std::abs(*cash - *change - best.value) > 0.005) {
-        const double paid = *cash - *change;
-        auto multipleOf5 = [](double v) { return std::abs(v * 20 - std::round(v * 20)) < 1e-6; };
-        const bool rounding = std::abs(paid - best.value) < 0.045 && multipleOf5(paid) && !multipleOf5(best.value);
-        qsizetype printedAt = -1;
-        for (qsizetype i = 0; i < lines.size() && printedAt < 0; ++i)
-            for (const AmountMatch& a : normalize::findAmounts(lines[i].text))
-                if (std::abs(a.value - paid) < 0.005 && std::abs(a.value - *cash) > 0.005 && std::abs(a.value - *change) > 0.005) {
-                    printedAt = i;
-                    break;
-                }
-        // The subtotal, with or without its tax, as a third reading: it sides with one of the two.
-        const Field sub = ex.get(QStringLiteral("subtotal"));
-        const Field tax = ex.get(QStringLiteral("tax"));
-        bool subtotalAgrees = false;
-        if (!sub.isEmpty())
-            for (double expected : {sub.value.toDouble(), sub.value.toDouble() + (tax.isEmpty() ? 0 : tax.value.toDouble())})
-                subtotalAgrees = subtotalAgrees || (std::abs(expected - paid) <= 0.025 && std::abs(expected - best.value) > 0.05);
-        if (printedAt >= 0 || rounding || subtotalAgrees)
-            best = {best.priority, paid, normalize::formatAmount(paid), printedAt >= 0 ? printedAt : best.line};
-    }
-    // An unrounded total with a rounding adjustment printed below it ("Rounding Adj -0.02"), or paid exactly in
-    // cash to the nearest 0.05: what was charged is the rounded amount.
-    auto multipleOf5Cents = [](double v) { return std::abs(v * 20 - std::round(v * 20)) < 1e-6; };
-    if (best.priority < 6 && !multipleOf5Cents(best.value)) {
-        // First a total or rounding line printing the rounded amount itself ("Rounding RM 52.10", "Grand Total
-        // 15.40" under "Total incl. GST 15.39"), then an adjustment printed after the total.
-        bool rounded = false;
-        for (qsizetype i = 0; i < lines.size() && !rounded; ++i) {
-            const QString u = upper(lines[i]);
-            if (totalPriority(u) == 0 && !containsAny(u, re("ROUND")))
-                continue;
-            for (const AmountMatch& a : normalize::findAmounts(lines[i].text))
-                if (std::abs(a.value - best.value) < 0.03 && multipleOf5Cents(a.value) && a.value > 0) {
-                    best = {best.priority, a.value, a.raw, i};
-                    rounded = true;
-                    break;
-                }
-        }
-        for (qsizetype i = std::max<qsizetype>(0, best.line); i < lines.size() && !rounded; ++i) {
-            if (!containsAny(upper(lines[i]), re("ROUND(ING)?\\s*(ADJ|ADJUSTMENT|OFF)|ROUNDING")))
-                continue;
-            const auto amounts = normalize::findAmounts(lines[i].text);
-            if (amounts.isEmpty())
-                continue;
-            const double adjusted = best.value + amounts.last().value;
-            if (std::abs(amounts.last().value) < 0.05 && multipleOf5Cents(adjusted)) {
-                best = {best.priority, adjusted, normalize::formatAmount(adjusted), best.line};
-                break;
-            }
-        }
-        if (!multipleOf5Cents(best.value) && cash && !change && std::abs(*cash - best.value) < 0.03 && multipleOf5Cents(*cash))
-            best = {best.priority, *cash, normalize::formatAmount(*cash), best.line};
-    }
-    Field f = best.line >= 0 ? fieldFrom(lines[best.line], normalize::formatAmount(best.value), best.raw)
-                             : Field{normalize::formatAmount(best.value), best.raw, 0.3, {}, 1};
-    if (best.line < 0)
-        f.confidence = 0.3;
-    ex.set(QStringLiteral("total"), f);
-    if (cash && change && std::abs(*cash - *change - best.value) > 0.05 && *cash - *change > 0)
-        ex.flags << QStringLiteral("total %1 differs from cash %2 minus change %3")
-                        .arg(normalize::formatAmount(best.value), normalize::formatAmount(*cash), normalize::formatAmount(*change));
-    if (cash)
-        ex.set(QStringLiteral("cash"), Field{normalize::formatAmount(*cash), normalize::formatAmount(*cash), 0.5, {}, 1});
-}
-
 void findLabelledAmount(const QList<OcrLine>& lines, Extraction& ex, const QString& name, const QRegularExpression& label,
                         const QRegularExpression& exclude)
 {
@@ -331,7 +156,7 @@ void findLineItems(const QList<OcrLine>& lines, qsizetype from, qsizetype to, Ex
         "^(.*?[A-Za-z가-힣].*?)\\s+(?:(\\d{1,4}(?:\\.\\d{1,3})?)\\s*[xX@*]?\\s+)?(?:(\\d+[.,]\\d{2})\\s+)?(-?\\d+[.,]\\d{2})\\s*[A-Z]{0,2}\\s*$"));
     for (qsizetype i = std::max<qsizetype>(0, from); i < to && i < lines.size(); ++i) {
         const QString u = upper(lines[i]);
-        if (totalPriority(u) > 0 || containsAny(u, re("TOTAL|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|DISCOUNT|BALANCE|TENDER|"
+        if (ReceiptTotal::labelPriority(u) > 0 || containsAny(u, re("TOTAL|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|DISCOUNT|BALANCE|TENDER|"
                                                        "CARD|VISA|MASTER|합계|부가세|현금|카드")))
             continue;
         const auto m = item.match(lines[i].text.trimmed());
@@ -605,7 +430,7 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
     findLabelledAmount(lines, ex, QStringLiteral("tax"), re("\\b([GB6C][S5]T|SST|TAX|VAT)\\b|부가세|세액"),
                        re("INCL|EXCL|\\bID\\b|REG|NO\\s*[.:]|SUMMARY|INVOICE|%\\s*$"));
     findLabelledAmount(lines, ex, QStringLiteral("tip"), re("\\b(TIP|GRATUITY|SERVICE\\s*CHARGE|봉사료)\\b"), QRegularExpression());
-    findTotal(lines, ex);
+    ReceiptTotal::find(lines, ex);
     for (const OcrLine& l : lines) {
         static const auto payment = re("\\b(CASH|VISA|MASTER\\s*CARD|MASTER|AMEX|DEBIT|CREDIT\\s*CARD|E-?WALLET|GRAB\\s*PAY|"
                                        "TOUCH\\s*N\\s*GO|BOOST|PAYPAL|APPLE\\s*PAY)\\b|현금|카드|신용");

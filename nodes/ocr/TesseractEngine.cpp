@@ -106,11 +106,14 @@ std::expected<QString, QString> TesseractEngine::locateTessdata(const QString& l
         return std::unexpected(QStringLiteral("cannot create the model folder %1").arg(linked));
     for (qsizetype i = 0; i < langs.size(); ++i) {
         const QString link = linked + u'/' + langs[i] + QStringLiteral(".traineddata");
-        if (QFileInfo(link).symLinkTarget() != files[i]) {
-            QFile::remove(link);
-            if (!QFile::link(files[i], link))
-                return std::unexpected(QStringLiteral("cannot link %1 into %2").arg(files[i], linked));
-        }
+        const QFileInfo current(link);
+        if (current.symLinkTarget() == files[i])
+            continue;
+        if (current.isSymLink() || current.exists())
+            QFile::remove(link); // a model that has moved since
+        // Another thread or process may make the same link in between.
+        if (!QFile::link(files[i], link) && QFileInfo(link).symLinkTarget() != files[i])
+            return std::unexpected(QStringLiteral("cannot link %1 into %2").arg(files[i], linked));
     }
     return linked;
 }

@@ -38,4 +38,23 @@ Box boxOfSpan(const OcrLine& line, qsizetype start, qsizetype length)
     return box.isEmpty() ? line.box : box;
 }
 
+QRegularExpression re(const char* pattern)
+{
+    return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+}
+
+std::optional<AmountMatch> amountFor(const QList<OcrLine>& lines, qsizetype i)
+{
+    const auto here = normalize::findAmounts(lines[i].text);
+    if (!here.isEmpty())
+        return here.last();
+    if (i + 1 < lines.size()) {
+        const auto next = normalize::findAmounts(lines[i + 1].text);
+        if (!next.isEmpty() && lines[i + 1].text.simplified().count(u' ') <= 2 &&
+            !containsAny(lines[i + 1].text, re("TOTAL|CASH|CHANGE|TAX|GST")))
+            return next.first();
+    }
+    return std::nullopt;
+}
+
 } // namespace taskloom::nodes::ocr::textlines
