@@ -6,6 +6,8 @@
 #include "NumberVote.hpp"
 #include "ReceiptExtractor.hpp"
 
+#include <QFileInfo>
+
 namespace taskloom::nodes::ocr {
 
 namespace {
@@ -50,6 +52,9 @@ QString DocumentExtractor::receiptLanguages(const QString& languages, const QStr
         return languages;
     langs[eng] = QStringLiteral("eng_receipt");
     const QString receipt = langs.join(u'+');
+    // A model folder given explicitly is the user's choice of English model: the receipt model only from there.
+    if (!tessdataDir.isEmpty() && !QFileInfo::exists(tessdataDir + QStringLiteral("/eng_receipt.traineddata")))
+        return languages;
     return TesseractEngine::locateTessdata(receipt, tessdataDir) ? receipt : languages;
 }
 

@@ -25,7 +25,7 @@ public:
 
     static std::optional<DocumentKind> kindFromName(const QString& name);
     /// The languages a receipt is read in: `eng` becomes `eng_receipt` (English fine-tuned on till-receipt print,
-    /// shipped with Taskloom) when that model is installed beside the other languages asked for.
+    /// shipped with Taskloom) where that model is installed; with a model folder given, only from that folder.
     static QString receiptLanguages(const QString& languages, const QString& tessdataDir = {});
 
 private:

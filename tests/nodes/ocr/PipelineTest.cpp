@@ -419,8 +419,11 @@ TEST(DocumentExtractor, ReceiptsUseTheReceiptModelWhereItIsInstalled)
     EXPECT_EQ(QFileInfo(*both + QStringLiteral("/eng_receipt.traineddata")).symLinkTarget(), QFileInfo(model).absoluteFilePath());
     EXPECT_TRUE(QFileInfo::exists(*both + QStringLiteral("/kor.traineddata")));
     EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("kor"), dir.path()), u"kor");
-    // A language installed nowhere: plain English, and the error names it.
+    // A language installed nowhere: plain English.
     EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("eng+xyz"), dir.path()), u"eng+xyz");
+    // A model folder of the user's own without the receipt model: their English model.
+    QTemporaryDir own;
+    EXPECT_EQ(DocumentExtractor::receiptLanguages(QStringLiteral("eng"), own.path()), u"eng");
 }
 
 TEST(OcrPipeline, OrientationStepTurnsUpsideDownPages)
