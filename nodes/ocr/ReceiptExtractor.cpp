@@ -431,7 +431,8 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
                        re("INCL|EXCL|\\bID\\b|REG|NO\\s*[.:]|SUMMARY|INVOICE|%\\s*$"));
     findLabelledAmount(lines, ex, QStringLiteral("tip"), re("\\b(TIP|GRATUITY|SERVICE\\s*CHARGE|봉사료)\\b"), QRegularExpression());
     ReceiptTotal::find(lines, ex);
-    for (const OcrLine& l : lines) {
+    // Below the header: a shop's name may hold a card's (HOME MASTER HARDWARE).
+    for (const OcrLine& l : lines.mid(header)) {
         static const auto payment = re("\\b(CASH|VISA|MASTER\\s*CARD|MASTER|AMEX|DEBIT|CREDIT\\s*CARD|E-?WALLET|GRAB\\s*PAY|"
                                        "TOUCH\\s*N\\s*GO|BOOST|PAYPAL|APPLE\\s*PAY)\\b|현금|카드|신용");
         if (const auto m = payment.match(l.text); m.hasMatch()) {

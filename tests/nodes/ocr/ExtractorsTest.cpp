@@ -450,6 +450,11 @@ TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
     EXPECT_EQ(merchant({QStringLiteral("SANYU STATIONERY SHOP")}), u"SANYU STATIONERY SHOP");
     EXPECT_EQ(merchant({QStringLiteral("OLD ASIA"), QStringLiteral("OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
     EXPECT_EQ(merchant({QStringLiteral("| OLD ASIA"), QStringLiteral("| OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
+    // The payment method comes from below the header, not from the shop's name.
+    const Extraction master = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("HOME MASTER HARDWARE"), QStringLiteral("NO 5, JALAN BESAR, 43000 KAJANG"), QStringLiteral("DATE 01/02/2018"),
+        QStringLiteral("TOTAL 5.00"), QStringLiteral("VISA 5.00")}));
+    EXPECT_EQ(master.get(QStringLiteral("paymentMethod")).value, u"VISA");
     // Lower-case OCR debris above a one-word name is not part of it.
     EXPECT_EQ(merchant({QStringLiteral("fos 14"), QStringLiteral("AEON CO. (M) BHD (126926-H)")}), u"AEON CO. (M) BHD");
 }
