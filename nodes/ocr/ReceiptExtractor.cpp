@@ -156,8 +156,8 @@ void findLineItems(const QList<OcrLine>& lines, qsizetype from, qsizetype to, Ex
         "^(.*?[A-Za-z가-힣].*?)\\s+(?:(\\d{1,4}(?:\\.\\d{1,3})?)\\s*[xX@*]?\\s+)?(?:(\\d+[.,]\\d{2})\\s+)?(-?\\d+[.,]\\d{2})\\s*[A-Z]{0,2}\\s*$"));
     for (qsizetype i = std::max<qsizetype>(0, from); i < to && i < lines.size(); ++i) {
         const QString u = upper(lines[i]);
-        if (ReceiptTotal::labelPriority(u) > 0 || containsAny(u, re("TOTAL|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|DISCOUNT|BALANCE|TENDER|"
-                                                       "CARD|VISA|MASTER|합계|부가세|현금|카드")))
+        if (ReceiptTotal::labelPriority(u) > 0 || containsAny(u, re("TOTAL|SUBTOT|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|DISCOUNT|BALANCE|TENDER|"
+                                                       "PAYMENT|PAID|CARD|VISA|MASTER|합계|부가세|현금|카드")))
             continue;
         const auto m = item.match(lines[i].text.trimmed());
         if (!m.hasMatch())

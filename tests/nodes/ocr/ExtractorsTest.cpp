@@ -28,6 +28,8 @@ TEST(ReceiptExtractor, HeaderDateAndTotalsFromLines)
         QStringLiteral("ROUNDED TOTAL RM 10.05"),
         QStringLiteral("CASH 20.00"),
         QStringLiteral("CHANGE 9.95"),
+        QStringLiteral("Subtotai: 9.50"),   // misread, and a payment line: neither is an item
+        QStringLiteral("Payment : 20.00"),
     }));
     EXPECT_EQ(ex.get(QStringLiteral("merchantName")).value, u"GOLDEN LEAF TRADING SDN BHD");
     EXPECT_EQ(ex.get(QStringLiteral("merchantAddress")).value, u"NO 12, JALAN MAWAR 3, TAMAN BUNGA, 43000 KAJANG, SELANGOR");
