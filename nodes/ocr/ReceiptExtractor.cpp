@@ -318,9 +318,9 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
     QString text = parts.join(u' ').simplified().remove(QRegularExpression(QStringLiteral("(?<=\\s)\\|(?=\\s)|^\\|\\s|\\s\\|$"))).simplified();
     while (text.endsWith(u'-'))
         text.chop(1);
-    // "NG 8", "Nc 8", "NQ.113G": the house number's "NO" as OCR reads it. Curly quotes are specks: till printers
-    // print straight ones, and OCR reads them where a space is.
-    text.replace(re("^[NM][OGQC0](?=[.\\s]*\\d)"), QStringLiteral("NO"));
+    // "NG 8", "Nc 8", "NQ.113G", "MNO 18": the house number's "NO" as OCR reads it. Curly quotes are specks: till
+    // printers print straight ones, and OCR reads them where a space is.
+    text.replace(re("^(\\p{L}?NO|[NM][OGQC0])(?=[.\\s]*\\d)"), QStringLiteral("NO"));
     text.replace(QRegularExpression(QStringLiteral("[\\x{2018}\\x{2019}\\x{201C}\\x{201D}]")), QStringLiteral(" "));
     // A lone letter after the last punctuation is a speck read as one ("SELANGOR. U").
     text.remove(QRegularExpression(QStringLiteral("(?<=[.,])\\s+\\p{L}$")));

@@ -428,6 +428,7 @@ TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
     // The house number's "NO" as OCR reads it.
     EXPECT_EQ(address({QStringLiteral("NG 8, JALAN 7/118B, DESA TUN RAZAK")}), u"NO 8, JALAN 7/118B, DESA TUN RAZAK");
     EXPECT_EQ(address({QStringLiteral("NQ.113G, JALAN SETIA, 40170 SHAH ALAM")}), u"NO.113G, JALAN SETIA, 40170 SHAH ALAM");
+    EXPECT_EQ(address({QStringLiteral("MNO 18, 20, JALAN BUNGA 2/16")}), u"NO 18, 20, JALAN BUNGA 2/16");
     EXPECT_EQ(address({QStringLiteral("Nc 8, Jalan 7/118B, 56000 Kuala Lumpur")}), u"NO 8, Jalan 7/118B, 56000 Kuala Lumpur");
     EXPECT_EQ(address({QStringLiteral("LEVEL\u2019 6, BANGUNAN TH,"), QStringLiteral("40300 SHAH ALAM,\u2019SELANGOR.")}),
               u"LEVEL 6, BANGUNAN TH, 40300 SHAH ALAM, SELANGOR.");
