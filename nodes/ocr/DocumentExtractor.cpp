@@ -4,6 +4,7 @@
 #include "InvoiceExtractor.hpp"
 #include "MrzReader.hpp"
 #include "NumberVote.hpp"
+#include "PunctuationVote.hpp"
 #include "ReceiptExtractor.hpp"
 
 #include <QFileInfo>
@@ -108,6 +109,11 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     auto doc = pipeline.read(pages, name, kind == DocumentKind::Receipt ? &prepared : nullptr);
     if (!doc)
         return std::unexpected(doc.error());
+    // A receipt's address lines get second opinions on their commas and full stops from crops at two sizes, read
+    // with the receipt model.
+    if (kind == DocumentKind::Receipt)
+        for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
+            votePunctuation(pipeline, doc->pages[i], prepared[i], {20, 26}, &ReceiptExtractor::mayHoldAddress);
     // A receipt's dates and totals get second opinions from crops of their lines at two sizes, read with the
     // languages as asked (plain English, not the receipt model that read the page): a second model's misreads
     // are less often the same as the first's. (Four sizes read the development receipts no better and cost a

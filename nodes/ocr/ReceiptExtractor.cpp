@@ -370,6 +370,12 @@ bool ReceiptExtractor::carriesKeyNumber(const QList<OcrLine>& lines, qsizetype i
     return labelled(index) || (labelled(index - 1) && normalize::findAmounts(lines[index - 1].text).isEmpty());
 }
 
+bool ReceiptExtractor::mayHoldAddress(const QList<OcrLine>& lines, qsizetype index)
+{
+    const QString& text = lines[index].text;
+    return index < 12 && (text.contains(u',') || text.contains(u'.')) && isAddressWord(upper(lines[index]));
+}
+
 Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
 {
     Extraction ex;

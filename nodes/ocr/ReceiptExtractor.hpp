@@ -24,6 +24,9 @@ public:
     /// Whether line `index` can carry the receipt's date or total (a date, a total, cash, change,
     /// rounding or payment line, or the amount printed under such a label): the lines worth a second reading.
     static bool carriesKeyNumber(const QList<OcrLine>& lines, qsizetype index);
+    /// Whether line `index` can be part of the merchant's address and prints commas or full stops: one of the first
+    /// twelve lines with a street or region word or a postcode. The lines worth a second reading of their punctuation.
+    static bool mayHoldAddress(const QList<OcrLine>& lines, qsizetype index);
 
 private:
     Options m_options;

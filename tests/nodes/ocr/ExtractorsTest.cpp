@@ -402,6 +402,18 @@ TEST(ReceiptExtractor, SpecksReadAsACurrencyAboveTheNameDoNotEndTheHeader)
     EXPECT_EQ(dated.get(QStringLiteral("merchantName")).value, u"CORNER SHOP");
 }
 
+TEST(ReceiptExtractor, LinesWorthASecondReadingOfTheirPunctuation)
+{
+    const OcrDocument doc = documentOf({QStringLiteral("UNITED TRADERS SDN BHD"), QStringLiteral("NO 290, JALAN AIR PANAS"),
+                                        QStringLiteral("53200 KUALA LUMPUR"), QStringLiteral("TEL. 03-1234 5678"),
+                                        QStringLiteral("TOTAL 5.00")});
+    const QList<OcrLine> lines = doc.allLines();
+    EXPECT_FALSE(ReceiptExtractor::mayHoldAddress(lines, 0)); // no address word
+    EXPECT_TRUE(ReceiptExtractor::mayHoldAddress(lines, 1));
+    EXPECT_FALSE(ReceiptExtractor::mayHoldAddress(lines, 2)); // no comma or full stop to vote on
+    EXPECT_FALSE(ReceiptExtractor::mayHoldAddress(lines, 3));
+}
+
 TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
 {
     auto address = [](QStringList lines) {

@@ -4,6 +4,7 @@
 #include "nodes/ocr/DocumentLoader.hpp"
 #include "nodes/ocr/MrzReader.hpp"
 #include "nodes/ocr/NumberVote.hpp"
+#include "nodes/ocr/PunctuationVote.hpp"
 #include "nodes/ocr/Preprocessor.hpp"
 
 #include <QBuffer>
@@ -349,6 +350,32 @@ TEST(NumberVote, CropsOutvoteAMisreadNumberAndLeaveTheRestAlone)
 
     // Nothing to crop from (a PDF's text layer): nothing changes.
     EXPECT_EQ(voteOnNumbers(pipeline, *page, PreparedPage{}, {24}, [](const QList<OcrLine>&, qsizetype) { return true; }), 0);
+}
+
+TEST(PunctuationVote, CropsRestoreCommasAndFullStopsButNeverLetters)
+{
+    const cv::Mat image = toMat(renderLines({QStringLiteral("NO 290, JALAN AIR PANAS,"), QStringLiteral("NO. 42, JALAN PBS 14/11, TAMAN"),
+                                             QStringLiteral("SETAPAK, 53200 KUALA LUMPUR."), QStringLiteral("LOT 3, JALAN BESAR.")}));
+    const OcrPipeline pipeline;
+    PreparedPage prepared;
+    auto page = pipeline.recognizeImage(image, &prepared);
+    ASSERT_TRUE(page.has_value()) << page.error().toStdString();
+    ASSERT_EQ(page->lines.size(), 4) << page->text().toStdString();
+
+    // As if the page had read a comma as a full stop, lost a comma, misread a letter, and read a line not
+    // chosen for a second reading wrongly.
+    page->lines[0].text = QStringLiteral("NO 290. JALAN AIR PANAS,");
+    page->lines[1].text = QStringLiteral("NO. 42, JALAN PBS 14/11 TAMAN");
+    page->lines[2].text = QStringLiteral("SETAPAK. 53200 KUALA LUMPOR.");
+    page->lines[3].text = QStringLiteral("LOT 3. JALAN BESAR.");
+    const int changed = votePunctuation(pipeline, *page, prepared, {20, 26}, [](const QList<OcrLine>&, qsizetype i) { return i != 3; });
+    EXPECT_EQ(changed, 2);
+    EXPECT_EQ(page->lines[0].text, u"NO 290, JALAN AIR PANAS,");
+    EXPECT_EQ(page->lines[1].text, u"NO. 42, JALAN PBS 14/11, TAMAN");
+    EXPECT_EQ(page->lines[2].text, u"SETAPAK. 53200 KUALA LUMPOR."); // the crops' letters differ: no vote
+    EXPECT_EQ(page->lines[3].text, u"LOT 3. JALAN BESAR.");
+
+    EXPECT_EQ(votePunctuation(pipeline, *page, PreparedPage{}, {24}, [](const QList<OcrLine>&, qsizetype) { return true; }), 0);
 }
 
 TEST(OcrPipeline, SkewedNoisyScanIsStraightenedAndRead)
