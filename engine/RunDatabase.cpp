@@ -1,7 +1,10 @@
 #include "RunDatabase.hpp"
 
+#include <QDeadlineTimer>
 #include <QSqlError>
+#include <QThread>
 
+#include <algorithm>
 #include <atomic>
 
 namespace taskloom::engine {
@@ -52,7 +55,15 @@ std::expected<void, QString> RunDatabase::configure()
     // busy_timeout first: switching to WAL needs a lock that another process may hold for a moment.
     if (auto r = exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs)); !r)
         return r;
+    // The busy handler does not cover the switch itself: it needs the file to itself, and SQLite fails at once
+    // rather than wait while another connection, say a second process creating the same new file, holds a
+    // read lock it wants to upgrade too (deadlock avoidance). So the switch is retried within the same budget.
+    const QDeadlineTimer deadline(busyTimeoutMs);
     auto mode = query(QStringLiteral("PRAGMA journal_mode = WAL"));
+    for (int waitMs = 2; !mode && m_lastErrorBusy && !deadline.hasExpired(); waitMs = std::min(2 * waitMs, 50)) {
+        QThread::msleep(waitMs);
+        mode = query(QStringLiteral("PRAGMA journal_mode = WAL"));
+    }
     if (!mode)
         return std::unexpected(mode.error());
     if (!mode->next() || mode->value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
