@@ -4,6 +4,9 @@
 #include <QSet>
 #include <QStringList>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace taskloom::nodes::ocr::lexicon {
 
 namespace {
@@ -72,10 +75,76 @@ bool oneLetterLost(const QString& word, const QString& known)
            QStringView(word).mid(i + 2) == QStringView(known).mid(i + 1);
 }
 
-QString correctWord(const QString& word)
+// Whether `word` and `known`, of the same length, differ in exactly one letter, whatever the letters.
+bool oneLetterOff(const QString& word, const QString& known)
+{
+    if (word.size() != known.size())
+        return false;
+    int differences = 0;
+    for (qsizetype i = 0; i < word.size() && differences < 2; ++i)
+        differences += word[i] != known[i];
+    return differences == 1;
+}
+
+// Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then).
+int editDistance(QStringView a, QStringView b, int limit)
+{
+    if (std::abs(a.size() - b.size()) > limit)
+        return limit + 1;
+    QList<int> previous(b.size() + 1), current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        int rowBest = current[0];
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1])});
+            rowBest = std::min(rowBest, current[j]);
+        }
+        if (rowBest > limit)
+            return limit + 1;
+        std::swap(previous, current);
+    }
+    return std::min(previous[b.size()], limit + 1);
+}
+
+// The one known word `accept` takes, or none when there is none or more than one.
+template<typename Accept>
+QString onlyMatch(const QSet<QString>& candidates, Accept accept)
+{
+    QString found;
+    for (const QString& known : candidates)
+        if (accept(known)) {
+            if (!found.isEmpty())
+                return {};
+            found = known;
+        }
+    return found;
+}
+
+QString correctWord(const QString& word, const QSet<QString>& onPage)
 {
     if (word.size() < 3 || isKnown(word))
         return word;
+    // The text itself prints the known word elsewhere (BANDAR RAWANG ... BANDAR BARU RAWAGG): any one letter off.
+    if (word.size() >= 5)
+        if (const QString found = onlyMatch(onPage, [&](const QString& k) { return oneLetterOff(word, k); }); !found.isEmpty())
+            return found;
+    // Long words: any one letter (SELENGOR), and from ten letters two edits (FERMNIAGAAN). Names that near a place
+    // word of that length by chance are rare. A known word with a letter more is another word or a printed
+    // spelling (RESTAURANTS, GEMBILANG beside GEMILANG) and stays.
+    auto twoEditsOff = [&](const QString& known) {
+        if (known.size() < 8)
+            return false;
+        const int d = editDistance(word, known, 2);
+        return d == 2 || (d == 1 && word.size() <= known.size());
+    };
+    if (word.size() >= 10)
+        if (const QString found = onlyMatch(words(), twoEditsOff); !found.isEmpty())
+            return found;
+    if (word.size() >= 8)
+        if (const QString found = onlyMatch(words(), [&](const QString& k) { return oneLetterOff(word, k); }); !found.isEmpty())
+            return found;
     // A letter lost (PERINDUSTIAN) or an M read as RN (DARNANSARA), in long words only: no name is one letter
     // short of a place word of eight letters by chance. A letter too many is left alone: printed spellings add
     // letters to known words (GEMBILANG beside GEMILANG).
@@ -152,27 +221,55 @@ QString inCaseOf(const QString& word, const QString& upperFix)
 
 } // namespace
 
-QString correct(const QString& text)
+namespace {
+
+// Letters with at most one digit among them (SER1): a word a letter of which may have been read as a digit.
+const QRegularExpression& wordPattern()
 {
-    // Letters with at most one digit among them (SER1): a word a letter of which may have been read as a digit.
     static const QRegularExpression word(QStringLiteral("(?<![\\p{L}\\d])[\\p{L}\\d]*\\p{L}[\\p{L}\\d]*(?![\\p{L}\\d])"));
-    const QString joined = joinSplitWords(text);
-    QString out = joined;
+    return word;
+}
+
+QSet<QString> knownWordsIn(const QString& text)
+{
+    QSet<QString> known;
+    for (auto it = wordPattern().globalMatch(text); it.hasNext();)
+        if (const QString w = it.next().captured(0).toUpper(); w.size() >= 5 && isKnown(w))
+            known.insert(w);
+    return known;
+}
+
+QString correctWords(const QString& text, const QSet<QString>& onPage)
+{
+    QString out = text;
     qsizetype shift = 0;
-    for (auto it = word.globalMatch(joined); it.hasNext();) {
+    for (auto it = wordPattern().globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const QString w = m.captured(0);
         const qsizetype digits = std::count_if(w.begin(), w.end(), [](QChar c) { return c.isDigit(); });
         if (digits > 1)
             continue;
         const QString upper = w.toUpper();
-        const QString fixed = correctWord(upper);
+        const QString fixed = correctWord(upper, onPage);
         if (fixed == upper)
             continue;
         const QString replacement = inCaseOf(w, fixed);
         out.replace(m.capturedStart() + shift, w.size(), replacement);
         shift += replacement.size() - w.size();
     }
+    return out;
+}
+
+} // namespace
+
+QString correct(const QString& text)
+{
+    const QString joined = joinSplitWords(text);
+    const QSet<QString> before = knownWordsIn(joined);
+    const QString out = correctWords(joined, before);
+    // A word the first pass repaired (RAWANE) vouches for its misread twin (RAWAGG) too.
+    if (const QSet<QString> after = knownWordsIn(out); after != before)
+        return correctWords(out, after);
     return out;
 }
 

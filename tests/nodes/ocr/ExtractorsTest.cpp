@@ -521,6 +521,15 @@ TEST(Lexicon, CorrectsLookAlikeLettersInKnownWordsOnly)
     EXPECT_EQ(correct(QStringLiteral("DARNANSARA JAYA")), u"DAMANSARA JAYA");
     EXPECT_EQ(correct(QStringLiteral("JALAN SETIA GEMBILANG")), u"JALAN SETIA GEMBILANG");
     EXPECT_EQ(correct(QStringLiteral("SEKYEN 9")), u"SEKYEN 9"); // six letters: too short to tell
+    // Any one letter in long words, two edits from ten letters; a letter more stays (a plural, a printed spelling).
+    EXPECT_EQ(correct(QStringLiteral("47200 SUBANG SELENGOR")), u"47200 SUBANG SELANGOR");
+    EXPECT_EQ(correct(QStringLiteral("FERMNIAGAAN RIANG RIA")), u"PERNIAGAAN RIANG RIA");
+    EXPECT_EQ(correct(QStringLiteral("GOLDEN LEAF RESTAURANTS")), u"GOLDEN LEAF RESTAURANTS");
+    EXPECT_EQ(correct(QStringLiteral("SEKSYEN U5, BUKIT BERUNTUNG")), u"SEKSYEN U5, BUKIT BERUNTUNG");
+    // Any one letter too in a shorter word that the text prints correctly elsewhere.
+    EXPECT_EQ(correct(QStringLiteral("JALAN BANDAR RAWANG 10 BANDAR BARU RAWAGG")), u"JALAN BANDAR RAWANG 10 BANDAR BARU RAWANG");
+    EXPECT_EQ(correct(QStringLiteral("BANDAR BARU RAWAGG")), u"BANDAR BARU RAWAGG");
+    EXPECT_EQ(correct(QStringLiteral("Bandar Rawanc 10 Bandar Baru Rawagg")), u"Bandar Rawang 10 Bandar Baru Rawang");
     // The extractor applies it to the merchant and the address.
     const Extraction ex = ReceiptExtractor().extract(documentOf({
         QStringLiteral("KEDAT RUNCIT ZBH"), QStringLiteral("NO 5, JALAN BESAR, 43300 SERT KEMBANGAN"), QStringLiteral("TOTAL 5.00")}));
