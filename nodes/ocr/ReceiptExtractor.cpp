@@ -247,10 +247,16 @@ void findMerchant(const QList<OcrLine>& lines, qsizetype headerEnd, Extraction& 
             firstAddress = i;
             break;
         }
+    // A line in brackets under a name is an aside (the branch, the former name), not the name: "TONYMOLY VIVA CITY" /
+    // "(TONYMOLY SHOP (95874))".
+    auto aside = [&](qsizetype i) {
+        const QString t = lines[i].text.trimmed();
+        return i > 0 && t.startsWith(u'(') && t.endsWith(u')') && nameLike(lines[i - 1]);
+    };
     qsizetype companyLine = -1;
     for (int pass = 0; pass < 2 && companyLine < 0; ++pass)
         for (qsizetype i = 0; i < firstAddress && companyLine < 0; ++i)
-            if (!isNoise(lines[i].text) && containsAny(upper(lines[i]), pass == 0 ? legalSuffix() : businessWord()))
+            if (!isNoise(lines[i].text) && !aside(i) && containsAny(upper(lines[i]), pass == 0 ? legalSuffix() : businessWord()))
                 companyLine = i;
     for (qsizetype i = 0; i < firstAddress && companyLine < 0; ++i)
         if (nameLike(lines[i]))

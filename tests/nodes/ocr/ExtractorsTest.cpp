@@ -465,6 +465,8 @@ TEST(ReceiptExtractor, MerchantNameOverSeveralLinesAndAboveTheAddress)
     EXPECT_EQ(merchant({QStringLiteral("SANYU STATIONERY SHOP")}), u"SANYU STATIONERY SHOP");
     EXPECT_EQ(merchant({QStringLiteral("OLD ASIA"), QStringLiteral("OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
     EXPECT_EQ(merchant({QStringLiteral("| OLD ASIA"), QStringLiteral("| OWN BY: CHEF LEE SDN BHD")}), u"CHEF LEE SDN BHD");
+    // A line in brackets below the name is an aside, though it names a kind of business.
+    EXPECT_EQ(merchant({QStringLiteral("ROSEWOOD VIVA CITY"), QStringLiteral("(ROSEWOOD SHOP (12345))")}), u"ROSEWOOD VIVA CITY");
     // The payment method comes from below the header, not from the shop's name.
     const Extraction master = ReceiptExtractor().extract(documentOf({
         QStringLiteral("HOME MASTER HARDWARE"), QStringLiteral("NO 5, JALAN BESAR, 43000 KAJANG"), QStringLiteral("DATE 01/02/2018"),
