@@ -124,7 +124,9 @@ QList<DateMatch> findDates(const QString& text, DateOrder order)
         const auto m = it.next();
         add(m, m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
     }
-    static const QRegularExpression numeric(QStringLiteral("(?<![\\d.])(\\d{1,2})\\s?([-/.])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4}|\\d{2})(?![\\d])"));
+    // Not inside a code with more of its own separators: "MI11/3-21 - 12/480" holds no date.
+    static const QRegularExpression numeric(
+        QStringLiteral("(?<![\\d.])(?<!\\d[-/])(\\d{1,2})\\s?([-/.])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4}|\\d{2})(?!\\d|/\\d)"));
     for (auto it = numeric.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         int a = m.captured(1).toInt(), b = m.captured(3).toInt();

@@ -93,4 +93,8 @@ TEST(Normalize, RawDatesLoseOcrSpacing)
     EXPECT_FALSE(normalize::isPlausible(QDate(3007, 4, 23)));
     EXPECT_FALSE(normalize::isPlausible(QDate()));
     EXPECT_EQ(normalize::findDates(QStringLiteral("03 APR 2018")).value(0).raw, u"03 APR 2018");
+    // Inside a code that goes on with its own separators there is no date; beside one there is.
+    EXPECT_TRUE(normalize::findDates(QStringLiteral("MI11/3-21 - 12/480")).isEmpty());
+    EXPECT_TRUE(normalize::findDates(QStringLiteral("REF 4/12/03/18")).isEmpty());
+    EXPECT_EQ(normalize::findDates(QStringLiteral("SHOP 7/480 16-03-18 19:49")).value(0).raw, u"16-03-18");
 }
