@@ -69,13 +69,16 @@ Candidate labelledTotal(const QList<OcrLine>& lines, Payment& paid)
 
 // No total line read: cash minus change, else the subtotal, plus the tax unless the prices include it ("INC 6%
 // GST") or the "tax" is no tax at all (a taxable amount as large as the subtotal); the largest amount printed at
-// least twice wins over both when it is larger (a receipt repeats its total: total, cash, card).
+// least twice wins over both when it is larger (a receipt repeats its total: total, cash, card). Cash minus change
+// below half the subtotal is a misread cash line (RM10U. 00 for RM100.00), not a discount.
 Candidate unlabelledTotal(const QList<OcrLine>& lines, const Extraction& ex, const Payment& paid)
 {
     Candidate best;
-    if (paid.cash && paid.change && *paid.cash > *paid.change) {
+    const Field sub = ex.get(QStringLiteral("subtotal"));
+    if (paid.cash && paid.change && *paid.cash > *paid.change &&
+        (sub.isEmpty() || *paid.cash - *paid.change >= sub.value.toDouble() / 2)) {
         best = {1, *paid.cash - *paid.change, normalize::formatAmount(*paid.cash - *paid.change), -1};
-    } else if (const Field sub = ex.get(QStringLiteral("subtotal")); !sub.isEmpty()) {
+    } else if (!sub.isEmpty()) {
         const Field tax = ex.get(QStringLiteral("tax"));
         bool taxIncluded = false;
         for (const OcrLine& l : lines)

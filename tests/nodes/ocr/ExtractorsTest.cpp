@@ -499,6 +499,12 @@ TEST(ReceiptExtractor, WithoutATotalLineTheSubtotalPlusTaxIsTheTotal)
     EXPECT_EQ(total({QStringLiteral("TEA 4.30"), QStringLiteral("RICE 4.30"), QStringLiteral("SUBTOTAL 28.70"),
                      QStringLiteral("INC 6% GST 1.62")}),
               u"28.70");
+    // Cash minus change is what was paid, after a discount too; far below the subtotal, the cash line was misread.
+    EXPECT_EQ(total({QStringLiteral("SUBTOTAL RM96. 20"), QStringLiteral("CASH RM10U. 00"), QStringLiteral("YOUR CHANGE RM3. 80")}),
+              u"96.20");
+    EXPECT_EQ(total({QStringLiteral("SUBTOTAL 40.00"), QStringLiteral("MEMBER DISCOUNT 4.00"), QStringLiteral("CASH 50.00"),
+                     QStringLiteral("CHANGE 14.00")}),
+              u"36.00");
 }
 
 TEST(Lexicon, CorrectsLookAlikeLettersInKnownWordsOnly)
