@@ -114,6 +114,10 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     if (kind == DocumentKind::Receipt)
         for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
             votePunctuation(pipeline, doc->pages[i], prepared[i], {20, 26}, &ReceiptExtractor::mayHoldAddress);
+    // A receipt's totals whose amounts the page's segmentation dropped are read again to the page's right edge.
+    if (kind == DocumentKind::Receipt)
+        for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
+            readDroppedAmounts(pipeline, doc->pages[i], prepared[i], {24, 28, 36}, &ReceiptExtractor::lacksItsAmount);
     // A receipt's dates and totals get second opinions from crops of their lines at two sizes, read with the
     // languages as asked (plain English, not the receipt model that read the page): a second model's misreads
     // are less often the same as the first's. (Four sizes read the development receipts no better and cost a

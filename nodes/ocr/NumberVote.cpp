@@ -1,5 +1,7 @@
 #include "NumberVote.hpp"
 
+#include <algorithm>
+
 namespace taskloom::nodes::ocr {
 
 namespace {
@@ -104,6 +106,56 @@ int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage
             replacedFrom = b.position;
             ++changed;
         }
+    }
+    return changed;
+}
+
+int readDroppedAmounts(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
+                       const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt)
+{
+    if (prepared.image.empty() || lineHeights.isEmpty())
+        return 0;
+    const int pageWidth = int(prepared.image.cols / prepared.scale);
+    int changed = 0;
+    for (qsizetype index = 0; index < page.lines.size(); ++index) {
+        OcrLine& line = page.lines[index];
+        if (!worthIt(page.lines, index) || !normalize::findAmounts(line.text).isEmpty() || line.box.isEmpty())
+            continue;
+        Box wide = line.box;
+        wide.width = std::max(wide.width, pageWidth - wide.x);
+        // The first amount two readings end in wins; two readings without any end the search.
+        struct Reading {
+            AmountMatch amount;
+            OcrWord word; ///< the last word with a digit: where the amount stands
+        };
+        QList<Reading> readings;
+        std::optional<Reading> agreed;
+        int empty = 0;
+        for (qsizetype h = 0; h < lineHeights.size() && !agreed && empty < 2; ++h) {
+            const auto again = pipeline.rereadLine(prepared, wide, lineHeights[h]);
+            const auto amounts = again ? normalize::findAmounts(again->text) : QList<AmountMatch>{};
+            if (amounts.isEmpty()) {
+                ++empty;
+                continue;
+            }
+            Reading r{amounts.last(), {}};
+            for (auto w = again->words.crbegin(); w != again->words.crend(); ++w)
+                if (std::any_of(w->text.begin(), w->text.end(), [](QChar c) { return c.isDigit(); })) {
+                    r.word = *w;
+                    break;
+                }
+            for (const Reading& earlier : readings)
+                if (std::abs(earlier.amount.value - r.amount.value) < 0.005)
+                    agreed = earlier;
+            readings << r;
+        }
+        if (!agreed)
+            continue;
+        // Only the amount is taken: the label stays as the page read it.
+        line.text += u' ' + agreed->amount.raw;
+        line.words.append({agreed->amount.raw, agreed->word.confidence, agreed->word.box});
+        line.box = line.box.united(agreed->word.box);
+        ++changed;
     }
     return changed;
 }

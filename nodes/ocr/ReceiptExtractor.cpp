@@ -376,6 +376,19 @@ bool ReceiptExtractor::carriesKeyNumber(const QList<OcrLine>& lines, qsizetype i
     return labelled(index) || (labelled(index - 1) && normalize::findAmounts(lines[index - 1].text).isEmpty());
 }
 
+bool ReceiptExtractor::lacksItsAmount(const QList<OcrLine>& lines, qsizetype index)
+{
+    // Among the line's first three words, T read as I, l or a bracket ("lotal After Rounding"): the label as OCR
+    // leaves it. Policies ("NO CASH REFUND", "EXCHANGE WITHIN 7 DAYS"), invoice numbers and headings are no labels.
+    static const auto label =
+        re("^\\W*(\\S+\\s+){0,2}([TIL1|{(\\[][O0]TAL|ROUNDING|CASH|CHANGE|VISA|\\(?MASTER|JUMLAH)\\b");
+    static const auto noLabel = re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM)|\\bQTY\\b|DESCRIPTION|\\bPRICE\\b|REFUND|"
+                                   "\\bINV|COUNTER|\\bNO\\b");
+    const QString u = upper(lines[index]);
+    return containsAny(u, label) && !containsAny(u, noLabel) &&
+           normalize::findAmounts(lines[index].text).isEmpty() && !amountFor(lines, index);
+}
+
 bool ReceiptExtractor::mayHoldAddress(const QList<OcrLine>& lines, qsizetype index)
 {
     const QString& text = lines[index].text;

@@ -27,6 +27,9 @@ public:
     /// Whether line `index` can be part of the merchant's address and prints commas or full stops: one of the first
     /// twelve lines with a street or region word or a postcode. The lines worth a second reading of their punctuation.
     static bool mayHoldAddress(const QList<OcrLine>& lines, qsizetype index);
+    /// Whether line `index` is labelled as a total, rounding, cash, change or card payment but neither it nor the
+    /// line under it holds an amount: the page may have dropped its amount.
+    static bool lacksItsAmount(const QList<OcrLine>& lines, qsizetype index);
 
 private:
     Options m_options;

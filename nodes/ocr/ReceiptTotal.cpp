@@ -159,9 +159,12 @@ void applyRounding(const QList<OcrLine>& lines, const Payment& pay, Candidate& b
 
 } // namespace
 
-int ReceiptTotal::labelPriority(const QString& u)
+int ReceiptTotal::labelPriority(const QString& upperLabel)
 {
-    if (containsAny(u, re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM|DISC|SAVING|POINT)|EXCL|BEFORE|공급가")))
+    // TOTAL with its T read as I, l or a bracket ("lotal After Rounding", "{otal Sales Incl. GST").
+    static const auto misreadT = re("(?<![A-Z0-9])[IL1|{(\\[](?=[O0]TAL\\b)");
+    const QString u = QString(upperLabel).replace(misreadT, QStringLiteral("T"));
+    if (containsAny(u, re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM|DISC|SAVING|POINT)|SAVING|EXCL|BEFORE|공급가")))
         return 0;
     if (containsAny(u, re("ROUND(ED|ING)?\\s*(TOTAL|AMT|AMOUNT)|TOTAL\\s*(AMT\\s*|AMOUNT\\s*)?ROUND|결제\\s*금액|받을\\s*금액")))
         return 6;

@@ -414,6 +414,29 @@ TEST(ReceiptExtractor, LinesWorthASecondReadingOfTheirPunctuation)
     EXPECT_FALSE(ReceiptExtractor::mayHoldAddress(lines, 3));
 }
 
+TEST(ReceiptExtractor, TotalLinesWithoutTheirAmountAreWorthReadingToTheEdge)
+{
+    const OcrDocument doc = documentOf({QStringLiteral("lotal After Rounding"), QStringLiteral("CASH"), QStringLiteral("50.00"),
+                                        QStringLiteral("TOTAL 5.00"), QStringLiteral("STRICTLY NO CASH REFUND"),
+                                        QStringLiteral("GOODS SOLD ARE NOT EXCHANGEABLE"), QStringLiteral("Qty Description Price Total"),
+                                        QStringLiteral("Rounding Adjustment")});
+    const QList<OcrLine> lines = doc.allLines();
+    EXPECT_TRUE(ReceiptExtractor::lacksItsAmount(lines, 0));  // T read as l
+    EXPECT_FALSE(ReceiptExtractor::lacksItsAmount(lines, 1)); // its amount stands on the next line
+    EXPECT_FALSE(ReceiptExtractor::lacksItsAmount(lines, 3)); // it has one
+    EXPECT_FALSE(ReceiptExtractor::lacksItsAmount(lines, 4)); // a policy
+    EXPECT_FALSE(ReceiptExtractor::lacksItsAmount(lines, 5));
+    EXPECT_FALSE(ReceiptExtractor::lacksItsAmount(lines, 6)); // column headings
+    EXPECT_TRUE(ReceiptExtractor::lacksItsAmount(lines, 7));
+
+    // A total label with its T misread still counts; a saving is no total.
+    const Extraction ex = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("CORNER SHOP"), QStringLiteral("CREAM 1 * 69.90 69.90"), QStringLiteral("Disc 30.00% -20.97"),
+        QStringLiteral("{otal Sales Incl. GST 48.93"), QStringLiteral("Rounding Adjustment 0.02"),
+        QStringLiteral("{otal promotional saving 20.97"), QStringLiteral("69.90")}));
+    EXPECT_EQ(ex.get(QStringLiteral("total")).value, u"48.95");
+}
+
 TEST(ReceiptExtractor, AddressEndsAtLabelledDetailsAndRunTogetherHeadings)
 {
     auto address = [](QStringList lines) {

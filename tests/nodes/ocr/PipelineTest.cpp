@@ -352,6 +352,32 @@ TEST(NumberVote, CropsOutvoteAMisreadNumberAndLeaveTheRestAlone)
     EXPECT_EQ(voteOnNumbers(pipeline, *page, PreparedPage{}, {24}, [](const QList<OcrLine>&, qsizetype) { return true; }), 0);
 }
 
+TEST(NumberVote, AmountsThePageDroppedAreReadToTheRightEdge)
+{
+    const cv::Mat image = toMat(renderLines({QStringLiteral("Total After Rounding     48.95"), QStringLiteral("CASH     50.00"),
+                                             QStringLiteral("Thank You")}));
+    const OcrPipeline pipeline;
+    PreparedPage prepared;
+    auto page = pipeline.recognizeImage(image, &prepared);
+    ASSERT_TRUE(page.has_value()) << page.error().toStdString();
+    ASSERT_EQ(page->lines.size(), 3) << page->text().toStdString();
+
+    // As if the page's segmentation had lost the amount column of the first line: the label's words only.
+    OcrLine& total = page->lines[0];
+    ASSERT_GE(total.words.size(), 4);
+    total.words.resize(3);
+    total.text = QStringLiteral("Total After Rounding");
+    total.box = total.words[0].box.united(total.words[2].box);
+    const int changed = readDroppedAmounts(pipeline, *page, prepared, {24, 28, 36}, [](const QList<OcrLine>&, qsizetype) { return true; });
+    EXPECT_EQ(changed, 1);
+    EXPECT_EQ(page->lines[0].text, u"Total After Rounding 48.95");
+    EXPECT_GT(page->lines[0].words.last().box.x, page->lines[0].words[2].box.right()); // where the amount stands
+    EXPECT_EQ(page->lines[1].text, u"CASH 50.00"); // it holds its amount
+    EXPECT_EQ(page->lines[2].text, u"Thank You");  // nothing to its right
+
+    EXPECT_EQ(readDroppedAmounts(pipeline, *page, PreparedPage{}, {24}, [](const QList<OcrLine>&, qsizetype) { return true; }), 0);
+}
+
 TEST(PunctuationVote, CropsRestoreCommasAndFullStopsButNeverLetters)
 {
     const cv::Mat image = toMat(renderLines({QStringLiteral("NO 290, JALAN AIR PANAS,"), QStringLiteral("NO. 42, JALAN PBS 14/11, TAMAN"),
