@@ -219,10 +219,6 @@ QString inCaseOf(const QString& word, const QString& upperFix)
     return upperFix.left(1) + upperFix.mid(1).toLower();
 }
 
-} // namespace
-
-namespace {
-
 // Letters with at most one digit among them (SER1): a word a letter of which may have been read as a digit.
 const QRegularExpression& wordPattern()
 {

@@ -16,9 +16,9 @@ int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage
 
 /// The amounts a page's segmentation dropped: Tesseract's column mode now and then loses a right-hand column of
 /// amounts ("Total After Rounding" with nothing after it). Each line `worthIt` picks is read again from a crop that
-/// runs from the line's left edge to the page's right edge, at `lineHeights` in turn; the first reading whose last
-/// amount another reading repeats replaces the line (a pen stroke read as digits rarely reads the same at two
-/// sizes). Returns how many lines changed.
+/// runs from the line's left edge to the page's right edge, at `lineHeights` in turn; the first last amount two
+/// readings agree on is appended to the line, as a word of its own (a pen stroke read as digits rarely reads the
+/// same at two sizes). The page's own reading of the line stays. Returns how many lines changed.
 int readDroppedAmounts(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
                        const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt);
 
