@@ -150,28 +150,114 @@ void findLabelledAmount(const QList<OcrLine>& lines, Extraction& ex, const QStri
     }
 }
 
-void findLineItems(const QList<OcrLine>& lines, qsizetype from, qsizetype to, Extraction& ex)
+// One priced line of the item list, read from its right: the amount, at most a tax code after it (S, Z, SR), the
+// unit price right before it, and before that a quantity with x, @ or * ("RICE 2 x 3.50 7.00", "1 X 4.62 4.62"), a
+// bare one before a unit price ("TEA 1 2.50 2.50") or one leading the line ("2 FISHBALL NOODLE @7.00 14.00"). What
+// is left is the description; it may be no name at all (a barcode), and the name then stands on a line above.
+struct ItemLine {
+    QString description;
+    QString quantity;
+    std::optional<AmountMatch> unitPrice;
+    AmountMatch amount;
+};
+
+std::optional<ItemLine> parseItemLine(const QString& text)
 {
-    static const QRegularExpression item(QStringLiteral(
-        "^(.*?[A-Za-z가-힣].*?)\\s+(?:(\\d{1,4}(?:\\.\\d{1,3})?)\\s*[xX@*]?\\s+)?(?:(\\d+[.,]\\d{2})\\s+)?(-?\\d+[.,]\\d{2})\\s*[A-Z]{0,2}\\s*$"));
-    for (qsizetype i = std::max<qsizetype>(0, from); i < to && i < lines.size(); ++i) {
+    const auto amounts = normalize::findAmounts(text);
+    if (amounts.isEmpty())
+        return std::nullopt;
+    ItemLine item;
+    item.amount = amounts.last();
+    static const auto taxCode = re("^\\s*[A-Z]{0,2}\\s*$");
+    if (!containsAny(text.mid(item.amount.position + item.amount.raw.size()).toUpper(), taxCode))
+        return std::nullopt;
+    QString head = text.left(item.amount.position);
+    if (amounts.size() >= 2) {
+        const AmountMatch& before = amounts[amounts.size() - 2];
+        const qsizetype end = before.position + before.raw.size();
+        if (text.mid(end, item.amount.position - end).trimmed().isEmpty()) {
+            item.unitPrice = before;
+            head = text.left(before.position);
+        }
+    }
+    head.remove(re("\\s*(\\bRM|\\bMYR|\\$|€|£)\\s*$")); // the currency printed before each amount
+    static const auto trailingQuantity = re("(?:^|[\\s@])(\\d{1,4}(?:[.,]\\d{1,3})?)\\s*([X@*])?\\s*@?\\s*$");
+    static const auto leadingQuantity = re("^\\s*(\\d{1,3})\\s+(?=\\D)");
+    if (const auto m = trailingQuantity.match(head.toUpper()); m.hasMatch() && (item.unitPrice || !m.captured(2).isEmpty())) {
+        item.quantity = m.captured(1);
+        head.truncate(m.capturedStart(1));
+    } else if (const auto l = leadingQuantity.match(head); l.hasMatch() && item.unitPrice) {
+        item.quantity = l.captured(1);
+        head = head.mid(l.capturedEnd());
+    }
+    item.description = head.remove(QRegularExpression(QStringLiteral("[\\s@*:]+$"))).simplified();
+    return item;
+}
+
+// The item list: priced lines between the header and the first total, subtotal or payment line with an amount.
+// A line whose own description is no name (a barcode and the numbers, or column headings OCR ran into it) takes
+// its name from the lines printed since the item before (or the two above the list): of the last two, the one with
+// more letters ("KILAT ECO AUTO WASH" over its stock code "WA44-A 12"). A nameless line right under an item that
+// gives its quantity and unit price ("@2 X RM 4.19" under "... RM 8.38") completes that item.
+void findLineItems(const QList<OcrLine>& lines, qsizetype from, Extraction& ex)
+{
+    static const auto notAnItem = re("TOTAL|SUBTOT|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|BALANCE|TENDER|PAYMENT|PAID|CARD|"
+                                     "VISA|MASTER|ITEM\\s*\\(?S\\)?\\s*:|QTY\\s*\\(?S\\)?\\s*:|COUNT|STANDARD|ZERO\\s*RATED|"
+                                     "EXEMPT|SUMMARY|합계|부가세|현금|카드");
+    static const auto endsItems = re("TOTAL|SUBTOT|CASH|TENDER|PAYMENT|합계");
+    static const auto headings = re("\\b(QTY|DESCRIPTION|PRICE|AMOUNT|ITEM)\\b.*\\b(QTY|DESCRIPTION|PRICE|AMOUNT|TOTAL)\\b");
+    auto mayName = [&](const OcrLine& l) {
+        // A name waiting for its price; label lines ("CASHIER : ANN") and dates are none.
+        return normalize::findAmounts(l.text).isEmpty() && !isNoise(l.text) && !l.text.contains(u':') &&
+               normalize::findDates(l.text).isEmpty() && !containsAny(upper(l), headings);
+    };
+    auto letters = [](const QString& t) { return std::count_if(t.begin(), t.end(), [](QChar c) { return c.isLetter(); }); };
+    QStringList sinceLastItem;
+    for (qsizetype i = std::max<qsizetype>(0, from - 2); i < from && i < lines.size(); ++i)
+        if (mayName(lines[i]))
+            sinceLastItem << lines[i].text.simplified();
+    for (qsizetype i = std::max<qsizetype>(0, from); i < lines.size(); ++i) {
         const QString u = upper(lines[i]);
-        if (ReceiptTotal::labelPriority(u) > 0 || containsAny(u, re("TOTAL|SUBTOT|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|DISCOUNT|BALANCE|TENDER|"
-                                                       "PAYMENT|PAID|CARD|VISA|MASTER|합계|부가세|현금|카드")))
+        const bool priced = !normalize::findAmounts(lines[i].text).isEmpty();
+        if (priced && (ReceiptTotal::labelPriority(u) > 0 || containsAny(u, endsItems)))
+            break;
+        if (containsAny(u, notAnItem) || !priced) {
+            if (mayName(lines[i]))
+                sinceLastItem << lines[i].text.simplified();
             continue;
-        const auto m = item.match(lines[i].text.trimmed());
-        if (!m.hasMatch())
+        }
+        const auto item = parseItemLine(lines[i].text.trimmed());
+        if (!item)
             continue;
-        FieldList row;
-        const QString desc = m.captured(1).simplified();
+        QString desc = item->description;
+        const bool nameless = isNoise(desc) || containsAny(desc.toUpper(), headings);
+        if (nameless && sinceLastItem.isEmpty()) {
+            if (!ex.lineItems.isEmpty() && !item->quantity.isEmpty() && !item->unitPrice) {
+                FieldList& previous = ex.lineItems.last();
+                const double qty = QString(item->quantity).replace(u',', u'.').toDouble();
+                const auto amount = std::find_if(previous.begin(), previous.end(), [](const auto& f) { return f.first == u"amount"; });
+                if (amount != previous.end() && std::abs(qty * item->amount.value - amount->second.value.toDouble()) <= 0.02 &&
+                    std::none_of(previous.begin(), previous.end(), [](const auto& f) { return f.first == u"quantity"; })) {
+                    previous.insert(1, {QStringLiteral("quantity"), fieldFrom(lines[i], QString::number(qty), item->quantity)});
+                    previous.insert(2, {QStringLiteral("unitPrice"), fieldFrom(lines[i], normalize::formatAmount(item->amount.value), item->amount.raw)});
+                }
+            }
+            continue;
+        }
+        if (nameless) {
+            const QStringList recent = sinceLastItem.mid(std::max<qsizetype>(0, sinceLastItem.size() - 2));
+            desc = *std::max_element(recent.begin(), recent.end(), [&](const QString& a, const QString& b) { return letters(a) < letters(b); });
+        }
+        sinceLastItem.clear();
         if (desc.size() < 2 || isNoise(desc))
             continue;
+        FieldList row;
         row.append({QStringLiteral("description"), fieldFrom(lines[i], desc, desc)});
-        if (!m.captured(2).isEmpty())
-            row.append({QStringLiteral("quantity"), fieldFrom(lines[i], m.captured(2), m.captured(2))});
-        if (!m.captured(3).isEmpty())
-            row.append({QStringLiteral("unitPrice"), fieldFrom(lines[i], normalize::formatAmount(*normalize::amount(m.captured(3))), m.captured(3))});
-        row.append({QStringLiteral("amount"), fieldFrom(lines[i], normalize::formatAmount(*normalize::amount(m.captured(4))), m.captured(4))});
+        if (!item->quantity.isEmpty())
+            row.append({QStringLiteral("quantity"), fieldFrom(lines[i], QString(item->quantity).replace(u',', u'.'), item->quantity)});
+        if (item->unitPrice)
+            row.append({QStringLiteral("unitPrice"), fieldFrom(lines[i], normalize::formatAmount(item->unitPrice->value), item->unitPrice->raw)});
+        row.append({QStringLiteral("amount"), fieldFrom(lines[i], normalize::formatAmount(item->amount.value), item->amount.raw)});
         ex.lineItems.append(row);
     }
 }
@@ -465,7 +551,7 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
             break;
         }
     }
-    findLineItems(lines, header, lines.size(), ex);
+    findLineItems(lines, header, ex);
     crossCheck(ex);
     flagImpossibleDates(ex.text, ex);
     return ex;

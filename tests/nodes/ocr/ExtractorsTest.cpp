@@ -48,6 +48,44 @@ TEST(ReceiptExtractor, HeaderDateAndTotalsFromLines)
     EXPECT_FALSE(ex.get(QStringLiteral("total")).box.isEmpty());
 }
 
+TEST(ReceiptExtractor, LineItemsInTheLayoutsTillsPrint)
+{
+    using namespace Qt::StringLiterals;
+    auto items = [](QStringList body) {
+        body.prepend(QStringLiteral("DATE 01/02/2018"));
+        body.prepend(QStringLiteral("CORNER HARDWARE SDN BHD"));
+        const Extraction ex = ReceiptExtractor().extract(documentOf(body));
+        QStringList out;
+        for (const FieldList& row : ex.lineItems) {
+            QStringList cells;
+            for (const auto& [name, field] : row)
+                cells << name + u'=' + field.value;
+            out << cells.join(u'|');
+        }
+        return std::pair{out, ex.flags};
+    };
+    // The name above a barcode line with the numbers, a stock code between them; the first item's name may stand
+    // above where the header ends.
+    auto [barcodes, flags] = items({QStringLiteral("ECO AUTO WASH 1L"), QStringLiteral("WA44-A - 12"),
+                                    QStringLiteral("9555916500126 1 X 4.62 4.62"), QStringLiteral("HANDKERCHIEF 2PCS"),
+                                    QStringLiteral("PI12 - 6/300"), QStringLiteral("9090822 2 X 4.50 9.00"),
+                                    QStringLiteral("Item(s) : 2 Qty(s) : 3"), QStringLiteral("TOTAL RM 13.62"),
+                                    QStringLiteral("SR @ 6% 12.85 0.77")});
+    EXPECT_EQ(barcodes, (QStringList{u"description=ECO AUTO WASH 1L|quantity=1|unitPrice=4.62|amount=4.62"_s,
+                                     u"description=HANDKERCHIEF 2PCS|quantity=2|unitPrice=4.50|amount=9.00"_s}));
+    EXPECT_TRUE(flags.isEmpty()) << flags.join(u';').toStdString();
+    // A quantity line under its item, currency before every amount, a leading quantity with @, a discount; column
+    // headings, a tax summary and what follows the total are no items.
+    auto [mixed, mixedFlags] = items({QStringLiteral("Qty Description Price Total"), QStringLiteral("2651 MUNCHYS CRACKER RM 8.38"),
+                                      QStringLiteral("@2 X RM 4.19"), QStringLiteral("2 FISHBALL NOODLE @7.00 14.00"),
+                                      QStringLiteral("DISC 10% -1.40"), QStringLiteral("S: Standard 6% 39.58 2.37"),
+                                      QStringLiteral("SUBTOTAL 20.98"), QStringLiteral("CHANGE 0.00"), QStringLiteral("EXTRA 1.00")});
+    EXPECT_EQ(mixed, (QStringList{u"description=2651 MUNCHYS CRACKER|quantity=2|unitPrice=4.19|amount=8.38"_s,
+                                  u"description=FISHBALL NOODLE|quantity=2|unitPrice=7.00|amount=14.00"_s,
+                                  u"description=DISC 10%|amount=-1.40"_s}));
+    EXPECT_TRUE(mixedFlags.isEmpty()) << mixedFlags.join(u';').toStdString();
+}
+
 TEST(ReceiptExtractor, FlagsTotalsThatDisagree)
 {
     const Extraction ex = ReceiptExtractor().extract(documentOf({
