@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -135,7 +136,7 @@ void receipts(const QString& dir, int limit, bool verbose)
     std::map<QString, Score> scores;
     QElapsedTimer timer;
     double seconds = 0;
-    int docs = 0;
+    int docs = 0, itemsAddUp = 0;
     const DocumentExtractor extractor(options());
     for (const QString& img : files(dir + QStringLiteral("/img"), {QStringLiteral("*.jpg"), QStringLiteral("*.png")}, limit)) {
         const QString base = QFileInfo(img).completeBaseName();
@@ -164,12 +165,17 @@ void receipts(const QString& dir, int limit, bool verbose)
             if (verbose && have != want)
                 std::printf("%s %-8s want [%s] got [%s]\n", qPrintable(base), name, qPrintable(want), qPrintable(have));
         }
+        // No key for line items: whether they add up to the receipt's subtotal or total is the check.
+        if (ex && !ex->lineItems.isEmpty() &&
+            std::none_of(ex->flags.begin(), ex->flags.end(), [](const QString& f) { return f.startsWith(u"line items"); }))
+            ++itemsAddUp;
         if (!ex)
             std::printf("%s: %s\n", qPrintable(img), qPrintable(ex.error()));
         else if (showText)
             std::printf("---- %s text\n%s\n----\n", qPrintable(base), qPrintable(ex->text));
     }
     print("receipts (SROIE task 3)", scores, docs, seconds);
+    std::printf("  line items that add up to the subtotal or total: %d/%d\n", itemsAddUp, docs);
 }
 
 void invoices(const QString& dir, int limit, bool verbose)
