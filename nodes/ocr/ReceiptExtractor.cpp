@@ -196,26 +196,32 @@ std::optional<ItemLine> parseItemLine(const QString& text)
 
 // The item list: priced lines between the header and the first total, subtotal or payment line with an amount.
 // A line whose own description is no name (a barcode and the numbers, or column headings OCR ran into it) takes
-// its name from the lines printed since the item before (or the two above the list): of the last two, the one with
-// more letters ("KILAT ECO AUTO WASH" over its stock code "WA44-A 12"). A nameless line right under an item that
-// gives its quantity and unit price ("@2 X RM 4.19" under "... RM 8.38") completes that item.
+// its name from the lines printed since the item before (the first item, if need be, from the two above the list):
+// of the last two, the one with more letters, the later on a tie ("KILAT ECO AUTO WASH" over its stock code
+// "WA44-A 12"). A nameless line right under an item that gives its quantity and unit price ("@2 X RM 4.19" under
+// "... RM 8.38") completes that item.
 void findLineItems(const QList<OcrLine>& lines, qsizetype from, Extraction& ex)
 {
     static const auto notAnItem = re("TOTAL|SUBTOT|TAX|GST|SST|VAT|CASH|CHANGE|ROUND|BALANCE|TENDER|PAYMENT|PAID|CARD|"
                                      "VISA|MASTER|ITEM\\s*\\(?S\\)?\\s*:|QTY\\s*\\(?S\\)?\\s*:|COUNT|STANDARD|ZERO\\s*RATED|"
-                                     "EXEMPT|SUMMARY|합계|부가세|현금|카드");
+                                     "EXEMPT|SUMMARY|INVOICE|RECEIPT|합계|부가세|현금|카드");
     static const auto endsItems = re("TOTAL|SUBTOT|CASH|TENDER|PAYMENT|합계");
-    static const auto headings = re("\\b(QTY|DESCRIPTION|PRICE|AMOUNT|ITEM)\\b.*\\b(QTY|DESCRIPTION|PRICE|AMOUNT|TOTAL)\\b");
+    static const auto headings = re("\\b(QTY|DESCRIPTION|PRICE|AMOUNT|AMT|ITEM)\\b.*\\b(QTY|DESCRIPTION|PRICE|AMOUNT|AMT|TOTAL)\\b");
     auto mayName = [&](const OcrLine& l) {
-        // A name waiting for its price; label lines ("CASHIER : ANN") and dates are none.
+        // A name waiting for its price; label lines ("CASHIER : ANN", "OPERATOR KPOT"), dates, headings (TAX
+        // INVOICE) and the address's last line are none.
+        static const auto staff = re("OPERATOR|CASHIER|SALES\\s*PERSON|SERVER|\\bTABLE\\b|\\bPAX\\b|MEMBER");
+        const QString u = upper(l);
         return normalize::findAmounts(l.text).isEmpty() && !isNoise(l.text) && !l.text.contains(u':') &&
-               normalize::findDates(l.text).isEmpty() && !containsAny(upper(l), headings);
+               normalize::findDates(l.text).isEmpty() && !containsAny(u, headings) && !containsAny(u, notAnItem) &&
+               !containsAny(u, staff) && !containsAny(u, legalSuffix()) && !opensAddress(u) && !containsAny(u, regionWord());
     };
     auto letters = [](const QString& t) { return std::count_if(t.begin(), t.end(), [](QChar c) { return c.isLetter(); }); };
-    QStringList sinceLastItem;
+    // The two lines above the list name the first item only when none below its start does.
+    QStringList aboveTheList, sinceLastItem;
     for (qsizetype i = std::max<qsizetype>(0, from - 2); i < from && i < lines.size(); ++i)
         if (mayName(lines[i]))
-            sinceLastItem << lines[i].text.simplified();
+            aboveTheList << lines[i].text.simplified();
     for (qsizetype i = std::max<qsizetype>(0, from); i < lines.size(); ++i) {
         const QString u = upper(lines[i]);
         const bool priced = !normalize::findAmounts(lines[i].text).isEmpty();
@@ -231,6 +237,8 @@ void findLineItems(const QList<OcrLine>& lines, qsizetype from, Extraction& ex)
             continue;
         QString desc = item->description;
         const bool nameless = isNoise(desc) || containsAny(desc.toUpper(), headings);
+        if (ex.lineItems.isEmpty() && sinceLastItem.isEmpty())
+            sinceLastItem = aboveTheList;
         if (nameless && sinceLastItem.isEmpty()) {
             if (!ex.lineItems.isEmpty() && !item->quantity.isEmpty() && !item->unitPrice) {
                 FieldList& previous = ex.lineItems.last();
@@ -246,7 +254,7 @@ void findLineItems(const QList<OcrLine>& lines, qsizetype from, Extraction& ex)
         }
         if (nameless) {
             const QStringList recent = sinceLastItem.mid(std::max<qsizetype>(0, sinceLastItem.size() - 2));
-            desc = *std::max_element(recent.begin(), recent.end(), [&](const QString& a, const QString& b) { return letters(a) < letters(b); });
+            desc = letters(recent.first()) > letters(recent.last()) ? recent.first() : recent.last();
         }
         sinceLastItem.clear();
         if (desc.size() < 2 || isNoise(desc))

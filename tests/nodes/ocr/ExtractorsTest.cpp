@@ -84,6 +84,20 @@ TEST(ReceiptExtractor, LineItemsInTheLayoutsTillsPrint)
                                   u"description=FISHBALL NOODLE|quantity=2|unitPrice=7.00|amount=14.00"_s,
                                   u"description=DISC 10%|amount=-1.40"_s}));
     EXPECT_TRUE(mixedFlags.isEmpty()) << mixedFlags.join(u';').toStdString();
+    // The header's last lines, the operator and the address are no item's name.
+    const Extraction one = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("HARDWARE MART SDN BHD"), QStringLiteral("LOT 18, JALAN KPB 6,"), QStringLiteral("43300 SERI KEMBANGAN, SELANGOR"),
+        QStringLiteral("(SUNNY MALL)"), QStringLiteral("-TAX INVOICE-"), QStringLiteral("16-10-17 15:16 SH01 T3 R000000163"),
+        QStringLiteral("OPERATOR JOHN - ANN LEE"), QStringLiteral("CLOTH PEG E-140"), QStringLiteral("WA36 - 6/60"),
+        QStringLiteral("9555112901406 1 X 5.90 5.90"), QStringLiteral("Item(s) : 1 Qty(s) : 1"), QStringLiteral("Total Incl. GST@6% RM 5.90")}));
+    ASSERT_EQ(one.lineItems.size(), 1);
+    EXPECT_EQ(one.lineItems[0][0].second.value, u"CLOTH PEG E-140");
+    const Extraction first = ReceiptExtractor().extract(documentOf({
+        QStringLiteral("NOODLE HOUSE SDN BHD"), QStringLiteral("03 Apr 2018 18:33"), QStringLiteral("12, Jalan Mawar 7/4, Taman Indah"),
+        QStringLiteral("Item Qty Total"), QStringLiteral("SR 100100000035- 1 Meat + 3 Vege"), QStringLiteral("$7.10 1 $7.10"),
+        QStringLiteral("Total Amount: $7.10")}));
+    ASSERT_EQ(first.lineItems.size(), 1);
+    EXPECT_EQ(first.lineItems[0][0].second.value, u"SR 100100000035- 1 Meat + 3 Vege");
 }
 
 TEST(ReceiptExtractor, FlagsTotalsThatDisagree)
