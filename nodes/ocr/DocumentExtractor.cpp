@@ -109,23 +109,20 @@ std::expected<Extraction, QString> DocumentExtractor::extract(DocumentKind kind,
     auto doc = pipeline.read(pages, name, kind == DocumentKind::Receipt ? &prepared : nullptr);
     if (!doc)
         return std::unexpected(doc.error());
-    // A receipt's address lines get second opinions on their commas and full stops from crops at two sizes, read
-    // with the receipt model.
-    if (kind == DocumentKind::Receipt)
-        for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
+    // Second readings of a receipt's lines, from crops:
+    // - the address lines' commas and full stops, at two sizes with the receipt model;
+    // - total lines whose amounts the page's segmentation dropped, read again to the page's right edge;
+    // - the dates and totals, at two sizes with the languages as asked (plain English, not the receipt model that
+    //   read the page: a second model's misreads are less often the same as the first's). Four sizes read the
+    //   development receipts no better and cost a quarter of a second more per receipt.
+    if (kind == DocumentKind::Receipt) {
+        const OcrPipeline asAsked(m_options.ocr);
+        for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i) {
             votePunctuation(pipeline, doc->pages[i], prepared[i], {20, 26}, &ReceiptExtractor::mayHoldAddress);
-    // A receipt's totals whose amounts the page's segmentation dropped are read again to the page's right edge.
-    if (kind == DocumentKind::Receipt)
-        for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
             readDroppedAmounts(pipeline, doc->pages[i], prepared[i], {24, 28, 36}, &ReceiptExtractor::lacksItsAmount);
-    // A receipt's dates and totals get second opinions from crops of their lines at two sizes, read with the
-    // languages as asked (plain English, not the receipt model that read the page): a second model's misreads
-    // are less often the same as the first's. (Four sizes read the development receipts no better and cost a
-    // quarter of a second more per receipt.)
-    if (kind == DocumentKind::Receipt)
-        for (qsizetype i = 0; i < doc->pages.size() && i < prepared.size(); ++i)
-            voteOnNumbers(OcrPipeline(m_options.ocr), doc->pages[i], prepared[i], {24, 40},
-                          &ReceiptExtractor::carriesKeyNumber, m_options.dateOrder);
+            voteOnNumbers(asAsked, doc->pages[i], prepared[i], {24, 40}, &ReceiptExtractor::carriesKeyNumber, m_options.dateOrder);
+        }
+    }
     switch (kind) {
     case DocumentKind::Receipt: {
         Extraction ex = ReceiptExtractor({m_options.dateOrder, {}}).extract(*doc);

@@ -75,15 +75,20 @@ bool oneLetterLost(const QString& word, const QString& known)
            QStringView(word).mid(i + 2) == QStringView(known).mid(i + 1);
 }
 
-// Whether `word` and `known`, of the same length, differ in exactly one letter, whatever the letters.
-bool oneLetterOff(const QString& word, const QString& known)
+// Whether `word` and `known`, of the same length, differ in exactly one letter, and there by a pair `similar`
+// accepts (any pair without it).
+bool oneLetterOff(const QString& word, const QString& known, bool (*similar)(QChar, QChar) = nullptr)
 {
     if (word.size() != known.size())
         return false;
-    int differences = 0;
-    for (qsizetype i = 0; i < word.size() && differences < 2; ++i)
-        differences += word[i] != known[i];
-    return differences == 1;
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < word.size(); ++i)
+        if (word[i] != known[i]) {
+            if (at >= 0)
+                return false;
+            at = i;
+        }
+    return at >= 0 && (!similar || similar(word[at], known[at]));
 }
 
 // Levenshtein distance, stopping early once it exceeds `limit` (returns limit + 1 then).
@@ -148,36 +153,15 @@ QString correctWord(const QString& word, const QSet<QString>& onPage)
     // A letter lost (PERINDUSTIAN) or an M read as RN (DARNANSARA), in long words only: no name is one letter
     // short of a place word of eight letters by chance. A letter too many is left alone: printed spellings add
     // letters to known words (GEMBILANG beside GEMILANG).
-    if (word.size() >= 7) {
-        QString found;
-        for (const QString& known : words())
-            if (oneLetterLost(word, known)) {
-                if (!found.isEmpty())
-                    return word;
-                found = known;
-            }
-        if (!found.isEmpty())
+    if (word.size() >= 7)
+        if (const QString found = onlyMatch(words(), [&](const QString& k) { return oneLetterLost(word, k); }); !found.isEmpty())
             return found;
-    }
-    // Three letters are too few to tell a misread from a name (TAN, LEE), except for the street abbreviations.
+    // One look-alike letter. Three letters are too few to tell a misread from a name (TAN, LEE), except for the
+    // street abbreviations.
     static const QSet<QString> abbreviations{QStringLiteral("JLN"), QStringLiteral("TMN"), QStringLiteral("LRG"), QStringLiteral("KWS")};
-    QString found;
-    for (const QString& known : words()) {
-        if (known.size() != word.size() || (known.size() == 3 && !abbreviations.contains(known)))
-            continue;
-        int differences = 0;
-        bool similar = true;
-        for (qsizetype i = 0; i < word.size() && differences < 2; ++i)
-            if (word[i] != known[i]) {
-                ++differences;
-                similar = lookAlike(word[i], known[i]);
-            }
-        if (differences == 1 && similar) {
-            if (!found.isEmpty())
-                return word; // two known words are as near: leave it
-            found = known;
-        }
-    }
+    const QString found = onlyMatch(words(), [&](const QString& k) {
+        return (k.size() > 3 || abbreviations.contains(k)) && oneLetterOff(word, k, &lookAlike);
+    });
     return found.isEmpty() ? word : found;
 }
 

@@ -65,17 +65,12 @@ QList<Ballot> dateBallots(const QString& text, DateOrder order)
 } // namespace
 
 int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
-                  const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt, DateOrder order)
+                  const LineFilter& worthIt, DateOrder order)
 {
     if (prepared.image.empty())
         return 0;
-    // Chosen on the page's own reading, before any line changes.
-    QList<qsizetype> chosen;
-    for (qsizetype index = 0; index < page.lines.size(); ++index)
-        if (worthIt(page.lines, index))
-            chosen << index;
     int changed = 0;
-    for (qsizetype index : chosen) {
+    for (qsizetype index : linesWorthRereading(page, worthIt)) {
         OcrLine& line = page.lines[index];
         QList<Ballot> amounts = amountBallots(line.text);
         QList<Ballot> dates = dateBallots(line.text, order);
@@ -111,15 +106,15 @@ int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage
 }
 
 int readDroppedAmounts(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
-                       const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt)
+                       const LineFilter& worthIt)
 {
     if (prepared.image.empty() || lineHeights.isEmpty())
         return 0;
     const int pageWidth = int(prepared.image.cols / prepared.scale);
     int changed = 0;
-    for (qsizetype index = 0; index < page.lines.size(); ++index) {
+    for (qsizetype index : linesWorthRereading(page, worthIt)) {
         OcrLine& line = page.lines[index];
-        if (!worthIt(page.lines, index) || !normalize::findAmounts(line.text).isEmpty() || line.box.isEmpty())
+        if (!normalize::findAmounts(line.text).isEmpty() || line.box.isEmpty())
             continue;
         Box wide = line.box;
         wide.width = std::max(wide.width, pageWidth - wide.x);

@@ -12,7 +12,7 @@ namespace taskloom::nodes::ocr {
 /// A date more than a year in the future gets no vote. `worthIt` picks the lines (by index into the page's lines);
 /// returns how many numbers changed.
 int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
-                  const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt, DateOrder order = DateOrder::DayFirst);
+                  const LineFilter& worthIt, DateOrder order = DateOrder::DayFirst);
 
 /// The amounts a page's segmentation dropped: Tesseract's column mode now and then loses a right-hand column of
 /// amounts ("Total After Rounding" with nothing after it). Each line `worthIt` picks is read again from a crop that
@@ -20,6 +20,6 @@ int voteOnNumbers(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage
 /// readings agree on is appended to the line, as a word of its own (a pen stroke read as digits rarely reads the
 /// same at two sizes). The page's own reading of the line stays. Returns how many lines changed.
 int readDroppedAmounts(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
-                       const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt);
+                       const LineFilter& worthIt);
 
 } // namespace taskloom::nodes::ocr

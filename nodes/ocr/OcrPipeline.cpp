@@ -181,4 +181,13 @@ std::expected<OcrLine, QString> OcrPipeline::rereadLine(const PreparedPage& page
     return line;
 }
 
+QList<qsizetype> linesWorthRereading(const OcrPage& page, const LineFilter& worthIt)
+{
+    QList<qsizetype> chosen;
+    for (qsizetype index = 0; index < page.lines.size(); ++index)
+        if (worthIt(page.lines, index))
+            chosen << index;
+    return chosen;
+}
+
 } // namespace taskloom::nodes::ocr

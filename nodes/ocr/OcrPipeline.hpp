@@ -4,6 +4,8 @@
 #include "Preprocessor.hpp"
 #include "TesseractEngine.hpp"
 
+#include <functional>
+
 namespace taskloom::nodes::ocr {
 
 struct OcrOptions {
@@ -21,6 +23,12 @@ struct PreparedPage {
     cv::Mat image;
     double scale = 1;
 };
+
+/// Picks the lines of a page worth a second reading, by index into the page's lines.
+using LineFilter = std::function<bool(const QList<OcrLine>&, qsizetype)>;
+/// The lines `worthIt` picks, chosen on the page's own reading: second readings change lines, and a line's choice
+/// must not depend on what became of the lines before it.
+QList<qsizetype> linesWorthRereading(const OcrPage& page, const LineFilter& worthIt);
 
 /// File or bytes in, words and lines out: load (images, PDFs), pre-process, OCR (or the PDF's text layer).
 class OcrPipeline {

@@ -52,17 +52,12 @@ struct Ballot {
 } // namespace
 
 int votePunctuation(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
-                    const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt)
+                    const LineFilter& worthIt)
 {
     if (prepared.image.empty())
         return 0;
-    // Chosen on the page's own reading, before any line changes.
-    QList<qsizetype> chosen;
-    for (qsizetype index = 0; index < page.lines.size(); ++index)
-        if (worthIt(page.lines, index))
-            chosen << index;
     int changed = 0;
-    for (qsizetype index : chosen) {
+    for (qsizetype index : linesWorthRereading(page, worthIt)) {
         OcrLine& line = page.lines[index];
         const Separated read(line.text);
         QList<Ballot> ballots(read.separators.size());

@@ -11,6 +11,6 @@ namespace taskloom::nodes::ocr {
 /// spaces, in order) votes on what stands between each two of them: the page's reading counts 1.5, each crop's 1,
 /// ties go to the page, then to the first crop. Letters and digits never change. Returns how many lines changed.
 int votePunctuation(const OcrPipeline& pipeline, OcrPage& page, const PreparedPage& prepared, const QList<int>& lineHeights,
-                    const std::function<bool(const QList<OcrLine>&, qsizetype)>& worthIt);
+                    const LineFilter& worthIt);
 
 } // namespace taskloom::nodes::ocr

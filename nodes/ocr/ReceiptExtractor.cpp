@@ -180,7 +180,8 @@ std::optional<ItemLine> parseItemLine(const QString& text)
             head = text.left(before.position);
         }
     }
-    head.remove(re("\\s*(\\bRM|\\bMYR|\\$|€|£)\\s*$")); // the currency printed before each amount
+    static const auto currency = re("\\s*(\\bRM|\\bMYR|\\$|€|£)\\s*$");
+    head.remove(currency); // the currency printed before each amount
     static const auto trailingQuantity = re("(?:^|[\\s@])(\\d{1,4}(?:[.,]\\d{1,3})?)\\s*([X@*])?\\s*@?\\s*$");
     static const auto leadingQuantity = re("^\\s*(\\d{1,3})\\s+(?=\\D)");
     if (const auto m = trailingQuantity.match(head.toUpper()); m.hasMatch() && (item.unitPrice || !m.captured(2).isEmpty())) {
@@ -192,6 +193,11 @@ std::optional<ItemLine> parseItemLine(const QString& text)
     }
     item.description = head.remove(QRegularExpression(QStringLiteral("[\\s@*:]+$"))).simplified();
     return item;
+}
+
+double quantityOf(const ItemLine& item)
+{
+    return QString(item.quantity).replace(u',', u'.').toDouble();
 }
 
 // The item list: priced lines between the header and the first total, subtotal or payment line with an amount.
@@ -217,6 +223,13 @@ void findLineItems(const QList<OcrLine>& lines, qsizetype from, Extraction& ex)
                !containsAny(u, staff) && !containsAny(u, legalSuffix()) && !opensAddress(u) && !containsAny(u, regionWord());
     };
     auto letters = [](const QString& t) { return std::count_if(t.begin(), t.end(), [](QChar c) { return c.isLetter(); }); };
+    struct Row {
+        QString description;
+        ItemLine item;
+        qsizetype line;         ///< where the item is printed
+        qsizetype quantityLine; ///< where its quantity and unit price are: the same line, or the one under it
+    };
+    QList<Row> rows;
     // The two lines above the list name the first item only when none below its start does.
     QStringList aboveTheList, sinceLastItem;
     for (qsizetype i = std::max<qsizetype>(0, from - 2); i < from && i < lines.size(); ++i)
@@ -237,18 +250,15 @@ void findLineItems(const QList<OcrLine>& lines, qsizetype from, Extraction& ex)
             continue;
         QString desc = item->description;
         const bool nameless = isNoise(desc) || containsAny(desc.toUpper(), headings);
-        if (ex.lineItems.isEmpty() && sinceLastItem.isEmpty())
+        if (rows.isEmpty() && sinceLastItem.isEmpty())
             sinceLastItem = aboveTheList;
         if (nameless && sinceLastItem.isEmpty()) {
-            if (!ex.lineItems.isEmpty() && !item->quantity.isEmpty() && !item->unitPrice) {
-                FieldList& previous = ex.lineItems.last();
-                const double qty = QString(item->quantity).replace(u',', u'.').toDouble();
-                const auto amount = std::find_if(previous.begin(), previous.end(), [](const auto& f) { return f.first == u"amount"; });
-                if (amount != previous.end() && std::abs(qty * item->amount.value - amount->second.value.toDouble()) <= 0.02 &&
-                    std::none_of(previous.begin(), previous.end(), [](const auto& f) { return f.first == u"quantity"; })) {
-                    previous.insert(1, {QStringLiteral("quantity"), fieldFrom(lines[i], QString::number(qty), item->quantity)});
-                    previous.insert(2, {QStringLiteral("unitPrice"), fieldFrom(lines[i], normalize::formatAmount(item->amount.value), item->amount.raw)});
-                }
+            // "@2 X RM 4.19" under "... RM 8.38": the item above's quantity and unit price.
+            if (!rows.isEmpty() && rows.last().item.quantity.isEmpty() && !item->quantity.isEmpty() && !item->unitPrice &&
+                std::abs(quantityOf(*item) * item->amount.value - rows.last().item.amount.value) <= 0.02) {
+                rows.last().item.quantity = item->quantity;
+                rows.last().item.unitPrice = item->amount;
+                rows.last().quantityLine = i;
             }
             continue;
         }
@@ -257,15 +267,19 @@ void findLineItems(const QList<OcrLine>& lines, qsizetype from, Extraction& ex)
             desc = letters(recent.first()) > letters(recent.last()) ? recent.first() : recent.last();
         }
         sinceLastItem.clear();
-        if (desc.size() < 2 || isNoise(desc))
-            continue;
+        if (desc.size() >= 2 && !isNoise(desc))
+            rows.append({desc, *item, i, i});
+    }
+    for (const Row& r : rows) {
         FieldList row;
-        row.append({QStringLiteral("description"), fieldFrom(lines[i], desc, desc)});
-        if (!item->quantity.isEmpty())
-            row.append({QStringLiteral("quantity"), fieldFrom(lines[i], QString(item->quantity).replace(u',', u'.'), item->quantity)});
-        if (item->unitPrice)
-            row.append({QStringLiteral("unitPrice"), fieldFrom(lines[i], normalize::formatAmount(item->unitPrice->value), item->unitPrice->raw)});
-        row.append({QStringLiteral("amount"), fieldFrom(lines[i], normalize::formatAmount(item->amount.value), item->amount.raw)});
+        row.append({QStringLiteral("description"), fieldFrom(lines[r.line], r.description, r.description)});
+        if (!r.item.quantity.isEmpty())
+            row.append({QStringLiteral("quantity"),
+                        fieldFrom(lines[r.quantityLine], QString::number(quantityOf(r.item)), r.item.quantity)});
+        if (r.item.unitPrice)
+            row.append({QStringLiteral("unitPrice"), fieldFrom(lines[r.quantityLine], normalize::formatAmount(r.item.unitPrice->value),
+                                                               r.item.unitPrice->raw)});
+        row.append({QStringLiteral("amount"), fieldFrom(lines[r.line], normalize::formatAmount(r.item.amount.value), r.item.amount.raw)});
         ex.lineItems.append(row);
     }
 }
@@ -472,14 +486,14 @@ bool ReceiptExtractor::carriesKeyNumber(const QList<OcrLine>& lines, qsizetype i
 
 bool ReceiptExtractor::lacksItsAmount(const QList<OcrLine>& lines, qsizetype index)
 {
-    // Among the line's first three words, T read as I, l or a bracket ("lotal After Rounding"): the label as OCR
-    // leaves it. Policies ("NO CASH REFUND", "EXCHANGE WITHIN 7 DAYS"), invoice numbers and headings are no labels.
-    static const auto label =
-        re("^\\W*(\\S+\\s+){0,2}([TIL1|{(\\[][O0]TAL|ROUNDING|CASH|CHANGE|VISA|\\(?MASTER|JUMLAH)\\b");
-    static const auto noLabel = re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM)|\\bQTY\\b|DESCRIPTION|\\bPRICE\\b|REFUND|"
-                                   "\\bINV|COUNTER|\\bNO\\b");
+    // A total label (as ReceiptTotal reads them, a misread T included) or a payment label among the line's first
+    // three words. Policies ("NO CASH REFUND"), invoice numbers and column headings are no labels.
+    static const auto firstWords = re("^\\W*(\\S+\\s+){0,2}\\S*");
+    static const auto payment = re("\\b(ROUNDING|CASH|CHANGE|VISA|MASTER)\\b");
+    static const auto noLabel = re("\\bQTY\\b|DESCRIPTION|\\bPRICE\\b|REFUND|\\bINV|COUNTER|\\bNO\\b");
     const QString u = upper(lines[index]);
-    return containsAny(u, label) && !containsAny(u, noLabel) &&
+    const QString start = firstWords.match(u).captured(0);
+    return (ReceiptTotal::labelPriority(start) > 0 || containsAny(start, payment)) && !containsAny(u, noLabel) &&
            normalize::findAmounts(lines[index].text).isEmpty() && !amountFor(lines, index);
 }
 
@@ -509,14 +523,15 @@ Extraction ReceiptExtractor::extract(const OcrDocument& doc) const
     }
     // Date: one on a line labelled "date" wins over the first date printed. A date more than a year ahead is a
     // misread year (23/04/3007), not the receipt's date.
+    static const auto dateLabel = re("DATE|TARIKH|일자|날짜");
     std::optional<std::pair<qsizetype, DateMatch>> date;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         auto found = normalize::findDates(lines[i].text, m_options.dateOrder);
         found.removeIf([](const DateMatch& d) { return !normalize::isPlausible(d.date); });
         if (found.isEmpty())
             continue;
-        const bool labelled = containsAny(upper(lines[i]), re("DATE|TARIKH|일자|날짜"));
-        if (!date || (labelled && !containsAny(upper(lines[date->first]), re("DATE|TARIKH|일자|날짜"))))
+        const bool labelled = containsAny(upper(lines[i]), dateLabel);
+        if (!date || labelled) // a labelled date ends the search: the one kept so far is never labelled
             date = std::pair{i, found.first()};
         if (labelled)
             break;

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace taskloom::nodes::ocr {
@@ -40,19 +41,21 @@ QString lastAmountLabel(const OcrLine& line)
     const AmountMatch& before = amounts[amounts.size() - 2];
     const qsizetype from = before.position + before.raw.size();
     const QString label = u.mid(from, amounts.last().position - from);
-    return label.count(QRegularExpression(QStringLiteral("\\p{L}"))) >= 3 ? label : u;
+    return std::count_if(label.begin(), label.end(), [](QChar c) { return c.isLetter(); }) >= 3 ? label : u;
 }
 
 // The amount under the strongest total label (the larger of equals), and the cash tendered and change given.
 Candidate labelledTotal(const QList<OcrLine>& lines, Payment& paid)
 {
+    static const auto cash = re("\\bCASH\\b|\\bTENDER|현금|받은");
+    static const auto change = re("\\bCHANGE\\b|\\bBALANCE\\b(?!\\s*DUE)|거스름");
     Candidate best;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString u = lastAmountLabel(lines[i]);
-        if (containsAny(u, re("\\bCASH\\b|\\bTENDER|현금|받은")) && !containsAny(u, re("CHANGE")))
+        if (containsAny(u, cash) && !u.contains(u"CHANGE"))
             if (auto a = amountFor(lines, i); a && !paid.cash)
                 paid.cash = a->value;
-        if (containsAny(u, re("\\bCHANGE\\b|\\bBALANCE\\b(?!\\s*DUE)|거스름")))
+        if (containsAny(u, change))
             if (auto a = amountFor(lines, i); a && !paid.change)
                 paid.change = a->value;
         const int p = ReceiptTotal::labelPriority(u);
@@ -79,10 +82,9 @@ Candidate unlabelledTotal(const QList<OcrLine>& lines, const Extraction& ex, con
         (sub.isEmpty() || *paid.cash - *paid.change >= sub.value.toDouble() / 2)) {
         best = {1, *paid.cash - *paid.change, normalize::formatAmount(*paid.cash - *paid.change), -1};
     } else if (!sub.isEmpty()) {
+        static const auto inclusive = re("\\bINC(L|LUSIVE)?\\b\\.?\\s*(OF\\s*)?(\\d+\\s*%\\s*)?(GST|TAX|VAT)");
         const Field tax = ex.get(QStringLiteral("tax"));
-        bool taxIncluded = false;
-        for (const OcrLine& l : lines)
-            taxIncluded = taxIncluded || containsAny(upper(l), re("\\bINC(L|LUSIVE)?\\b\\.?\\s*(OF\\s*)?(\\d+\\s*%\\s*)?(GST|TAX|VAT)"));
+        const bool taxIncluded = std::any_of(lines.begin(), lines.end(), [](const OcrLine& l) { return containsAny(upper(l), inclusive); });
         const double subtotal = sub.value.toDouble(), taxValue = tax.isEmpty() ? 0 : tax.value.toDouble();
         const double value = subtotal + (taxIncluded || taxValue > subtotal * 0.3 ? 0 : taxValue);
         best = {1, value, normalize::formatAmount(value), -1};
@@ -131,9 +133,11 @@ void applyRounding(const QList<OcrLine>& lines, const Payment& pay, Candidate& b
 {
     if (best.priority >= 6 || multipleOf5Cents(best.value))
         return;
+    static const auto rounding = re("ROUND");
+    static const auto adjustment = re("ROUND(ING)?\\s*(ADJ|ADJUSTMENT|OFF)|ROUNDING");
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString u = upper(lines[i]);
-        if (ReceiptTotal::labelPriority(u) == 0 && !containsAny(u, re("ROUND")))
+        if (ReceiptTotal::labelPriority(u) == 0 && !containsAny(u, rounding))
             continue;
         for (const AmountMatch& a : normalize::findAmounts(lines[i].text))
             if (std::abs(a.value - best.value) < 0.03 && multipleOf5Cents(a.value) && a.value > 0) {
@@ -142,7 +146,7 @@ void applyRounding(const QList<OcrLine>& lines, const Payment& pay, Candidate& b
             }
     }
     for (qsizetype i = std::max<qsizetype>(0, best.line); i < lines.size(); ++i) {
-        if (!containsAny(upper(lines[i]), re("ROUND(ING)?\\s*(ADJ|ADJUSTMENT|OFF)|ROUNDING")))
+        if (!containsAny(upper(lines[i]), adjustment))
             continue;
         const auto amounts = normalize::findAmounts(lines[i].text);
         if (amounts.isEmpty())
@@ -163,18 +167,22 @@ int ReceiptTotal::labelPriority(const QString& upperLabel)
 {
     // TOTAL with its T read as I, l or a bracket ("lotal After Rounding", "{otal Sales Incl. GST").
     static const auto misreadT = re("(?<![A-Z0-9])[IL1|{(\\[](?=[O0]TAL\\b)");
+    static const auto noTotal = re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM|DISC|SAVING|POINT)|SAVING|EXCL|BEFORE|공급가");
+    static const auto rounded = re("ROUND(ED|ING)?\\s*(TOTAL|AMT|AMOUNT)|TOTAL\\s*(AMT\\s*|AMOUNT\\s*)?ROUND|결제\\s*금액|받을\\s*금액");
+    static const auto grand = re("GRAND\\s*TOTAL|NET+\\s*TOTAL|TOTAL\\s*(PAYABLE|DUE)|AMOUNT\\s*DUE|BALANCE\\s*DUE|"
+                                 "TOTAL\\s*(SALES\\s*)?\\(?\\s*INCL|INCL\\w*\\s*(GST|TAX|VAT)|합\\s*계|총\\s*액");
+    static const auto taxTotal = re("^\\s*(TOTAL\\s*(GST|TAX|VAT)|GST|TAX)\\b");
+    static const auto total = re("\\bT[O0]TAL\\b|\\bJUMLAH\\b|(NET|TOTAL)\\s*AMOUNT|AMOUNT\\s*(PAYABLE|DUE)");
     const QString u = QString(upperLabel).replace(misreadT, QStringLiteral("T"));
-    if (containsAny(u, re("SUB\\s*-?\\s*TOTAL|TOTAL\\s*(QTY|QUANTITY|ITEM|DISC|SAVING|POINT)|SAVING|EXCL|BEFORE|공급가")))
+    if (containsAny(u, noTotal))
         return 0;
-    if (containsAny(u, re("ROUND(ED|ING)?\\s*(TOTAL|AMT|AMOUNT)|TOTAL\\s*(AMT\\s*|AMOUNT\\s*)?ROUND|결제\\s*금액|받을\\s*금액")))
+    if (containsAny(u, rounded))
         return 6;
-    if (containsAny(u, re("GRAND\\s*TOTAL|NET+\\s*TOTAL|TOTAL\\s*(PAYABLE|DUE)|AMOUNT\\s*DUE|BALANCE\\s*DUE|TOTAL\\s*(SALES\\s*)?\\(?\\s*INCL|INCL\\w*\\s*(GST|TAX|VAT)|합\\s*계|총\\s*액")))
+    if (containsAny(u, grand))
         return 5;
-    if (containsAny(u, re("^\\s*(TOTAL\\s*(GST|TAX|VAT)|GST|TAX)\\b")))
+    if (containsAny(u, taxTotal))
         return 0;
-    if (containsAny(u, re("\\bT[O0]TAL\\b|\\bJUMLAH\\b|(NET|TOTAL)\\s*AMOUNT|AMOUNT\\s*(PAYABLE|DUE)")))
-        return 4;
-    return 0;
+    return containsAny(u, total) ? 4 : 0;
 }
 
 void ReceiptTotal::find(const QList<OcrLine>& lines, Extraction& ex)

@@ -50,8 +50,8 @@ std::optional<AmountMatch> amountFor(const QList<OcrLine>& lines, qsizetype i)
         return here.last();
     if (i + 1 < lines.size()) {
         const auto next = normalize::findAmounts(lines[i + 1].text);
-        if (!next.isEmpty() && lines[i + 1].text.simplified().count(u' ') <= 2 &&
-            !containsAny(lines[i + 1].text, re("TOTAL|CASH|CHANGE|TAX|GST")))
+        static const auto label = re("TOTAL|CASH|CHANGE|TAX|GST");
+        if (!next.isEmpty() && lines[i + 1].text.simplified().count(u' ') <= 2 && !containsAny(lines[i + 1].text, label))
             return next.first();
     }
     return std::nullopt;
