@@ -84,6 +84,10 @@ TEST(ReceiptExtractor, LineItemsInTheLayoutsTillsPrint)
                                   u"description=FISHBALL NOODLE|quantity=2|unitPrice=7.00|amount=14.00"_s,
                                   u"description=DISC 10%|amount=-1.40"_s}));
     EXPECT_TRUE(mixedFlags.isEmpty()) << mixedFlags.join(u';').toStdString();
+    // A quantity line that does not multiply out to the item above is no part of it, nor an item of its own.
+    auto [odd, oddFlags] = items({QStringLiteral("2651 MUNCHYS CRACKER RM 8.38"), QStringLiteral("@3 X RM 4.19"),
+                                  QStringLiteral("TOTAL 8.38")});
+    EXPECT_EQ(odd, QStringList{u"description=2651 MUNCHYS CRACKER|amount=8.38"_s});
     // The header's last lines, the operator and the address are no item's name.
     const Extraction one = ReceiptExtractor().extract(documentOf({
         QStringLiteral("HARDWARE MART SDN BHD"), QStringLiteral("LOT 18, JALAN KPB 6,"), QStringLiteral("43300 SERI KEMBANGAN, SELANGOR"),
